@@ -15,7 +15,11 @@ os.environ.setdefault("EMAIL_URL", "consolemail://")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from buengobierno.settings import *  # noqa: E402, F403
-from buengobierno.settings import STORAGES, VAR_DIR  # noqa: E402
+from buengobierno.settings import DATABASES, STORAGES, VAR_DIR  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so a real Celery worker in a subprocess sees the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "pruebas.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
