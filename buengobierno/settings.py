@@ -42,12 +42,15 @@ def _entero(nombre: str, defecto: int, minimo: int = 0) -> int:
     return valor
 
 
-def _url(nombre: str, defecto: str, parser):
+def _url(nombre: str, defecto: str, parser, requerido: str):
     crudo = env.str(nombre, default=defecto)
     try:
-        return parser(crudo)
+        valor = parser(crudo)
     except Exception as exc:  # environ raises several types for malformed URLs
         raise ImproperlyConfigured(f"{nombre} no es una URL válida ({exc}).") from None
+    if not valor.get(requerido):
+        raise ImproperlyConfigured(f"{nombre}={crudo!r} no es una URL reconocida.")
+    return valor
 
 
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
@@ -140,7 +143,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": _url(
-        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'buengobierno.sqlite3'}", env.db_url_config
+        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'buengobierno.sqlite3'}", env.db_url_config, "ENGINE"
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -208,7 +211,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail: console by default; EMAIL_URL=smtp://user:pass@host:587 (or smtp+tls://…) in production.
-_correo = _url("EMAIL_URL", "consolemail://", env.email_url_config)
+_correo = _url("EMAIL_URL", "consolemail://", env.email_url_config, "EMAIL_BACKEND")
 vars().update(_correo)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Buen Gobierno <buengobierno@cali.gov.co>"
