@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import connection
 
 from buengobierno.celery import app as celery_app
@@ -11,7 +12,7 @@ def _base_de_datos() -> str:
 
 
 def _broker() -> str:
-    with celery_app.connection_for_write() as conexion:
+    with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conexion:
         conexion.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 

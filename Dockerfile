@@ -1,0 +1,25 @@
+# Production image: gunicorn web, Celery worker and Celery beat all run from it.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    VAR_DIR=/srv/var
+
+# WeasyPrint needs Pango; DejaVu gives the PDFs a font without any download.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /srv/app
+COPY requirements.lock .
+RUN pip install --require-hashes -r requirements.lock
+
+COPY . .
+RUN SECRET_KEY=solo-para-collectstatic python manage.py collectstatic --no-input -v 0 \
+    && useradd --system --home /srv buengobierno \
+    && mkdir -p /srv/var && chown -R buengobierno /srv/var
+USER buengobierno
+
+EXPOSE 8000
+CMD ["gunicorn", "buengobierno.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
