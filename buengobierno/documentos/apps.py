@@ -7,3 +7,15 @@ class DocumentosConfig(AppConfig):
     label = "documentos"
     verbose_name = _("Documentos: formularios, adjuntos y consecutivos")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from buengobierno.documentos import adjuntos  # noqa: F401  (deletes files with rows)
+        from buengobierno.organizacion.roles import TODAS, Rol, conceder
+
+        for modelo in (
+            "documentos.formulariocontrolado",
+            "documentos.serieconsecutiva",
+            "documentos.contadorconsecutivo",
+            "documentos.adjunto",
+        ):
+            conceder(Rol.ADMINISTRADOR, modelo, TODAS)
