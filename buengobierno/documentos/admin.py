@@ -86,15 +86,19 @@ class ContadorConsecutivoInline(admin.TabularInline):
 class SerieConsecutivaAdmin(SimpleHistoryAdmin):
     list_display = ("nombre", "codigo", "formato", "ejemplo")
     search_fields = ("nombre", "codigo")
+    fields = ("codigo", "nombre", "formato", "ejemplo")
     inlines = [ContadorConsecutivoInline]
 
     @admin.display(description=_("ejemplo"))
     def ejemplo(self, serie):
-        return serie.formatear(numero=1, anio=timezone.localdate().year)
+        try:
+            return serie.formatear(numero=1, anio=timezone.localdate().year)
+        except (KeyError, IndexError, ValueError):
+            return "—"
 
     def get_readonly_fields(self, request, obj=None):
         # The code is how the procedures ask for numbers; renaming it would break them.
-        return ("codigo",) if obj else ()
+        return ("codigo", "ejemplo") if obj else ("ejemplo",)
 
 
 @admin.register(Adjunto)
