@@ -47,7 +47,7 @@ def _autor(registro) -> str:
 def _texto(campo: models.Field, valor, relacionados: dict) -> str:
     if valor is None or valor == "":
         return VACIO
-    if campo.is_relation and campo.many_to_one:
+    if campo.is_relation and (campo.many_to_one or campo.one_to_one):
         objeto = relacionados.get(campo.related_model, {}).get(valor)
         return (
             str(objeto) if objeto is not None else _("registro eliminado (%(pk)s)") % {"pk": valor}
@@ -88,7 +88,7 @@ def entradas_de_historial(objeto, *, limite: int | None = None) -> list[EntradaH
     for cambios in deltas.values():
         for cambio in cambios:
             campo = meta.get_field(cambio.field)
-            if campo.is_relation and campo.many_to_one:
+            if campo.is_relation and (campo.many_to_one or campo.one_to_one):
                 valores = {cambio.old, cambio.new} - {None, ""}
                 pendientes.setdefault(campo.related_model, set()).update(valores)
     relacionados = {modelo: modelo._base_manager.in_bulk(pks) for modelo, pks in pendientes.items()}

@@ -1,9 +1,14 @@
 import hashlib
+import io
+import os
 import re
+import time
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import transaction
 
 from buengobierno.documentos.adjuntos import guardar_adjunto, validar_archivo
 from buengobierno.documentos.forms import CampoAdjunto
@@ -167,3 +172,26 @@ def test_the_form_field_tells_the_detected_type(subir):
 
     assert formulario.is_valid()
     assert formulario.cleaned_data["evidencia"].tipo_detectado == "pdf"
+
+
+def test_files_left_by_a_rolled_back_transaction_are_cleaned_up_once_old(
+    formulario, despacho, subir, media
+):
+    conservado = guardar_adjunto(
+        objeto=formulario, archivo=subir("a.txt", b"uno"), usuario=despacho
+    )
+    with pytest.raises(RuntimeError), transaction.atomic():
+        guardar_adjunto(objeto=formulario, archivo=subir("b.txt", b"dos"), usuario=despacho)
+        raise RuntimeError("el registro no se pudo guardar")
+    assert len(archivos_en(media)) == 2
+    reciente = media / "adjuntos" / "2026" / "01" / "reciente.txt"
+    reciente.parent.mkdir(parents=True, exist_ok=True)
+    reciente.write_text("en una transacción que aún no termina")
+    hace_dos_dias = time.time() - 48 * 3600
+    for archivo in archivos_en(media):
+        if archivo != reciente:
+            os.utime(archivo, (hace_dos_dias, hace_dos_dias))
+
+    call_command("limpiar_adjuntos_huerfanos", stdout=io.StringIO())
+
+    assert sorted(archivos_en(media)) == sorted([media / conservado.archivo.name, reciente])

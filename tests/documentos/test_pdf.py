@@ -14,6 +14,7 @@ from buengobierno.documentos.pdf import (
     formulario_controlado,
     renderizar_pdf,
     respuesta_pdf,
+    ruta_estatica,
 )
 
 pytestmark = pytest.mark.usefixtures("plantillas_de_prueba")
@@ -154,10 +155,30 @@ def test_a_template_that_points_to_the_network_is_refused_without_any_request(
     assert contador.peticiones == 0
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "/media/adjuntos/secreto.pdf"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "/media/adjuntos/secreto.pdf",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "ftp://127.0.0.1/logo.png",
+    ],
+)
 def test_a_template_cannot_read_files_outside_the_static_files(url):
     with pytest.raises(ErrorPDF):
         renderizar_pdf("pruebas/remoto.html", {"documento_nombre": "Prueba", "url": url})
+
+
+def test_a_hashed_static_name_from_collectstatic_is_read_from_static_root(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    (settings.STATIC_ROOT / "css").mkdir(parents=True)
+    (settings.STATIC_ROOT / "css" / "extra.3f2a1c.css").write_text(".extra { color: #000; }")
+
+    assert ruta_estatica("css/extra.3f2a1c.css") == str(
+        settings.STATIC_ROOT / "css" / "extra.3f2a1c.css"
+    )
+    assert ruta_estatica("css/pdf.css").endswith("static/css/pdf.css")
+    assert ruta_estatica("css/no-existe.css") is None
 
 
 def test_a_missing_static_file_stops_the_rendering():

@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
@@ -26,8 +27,6 @@ def url_de(adjunto):
 
 
 def url_adjuntar(objeto):
-    from django.contrib.contenttypes.models import ContentType
-
     tipo = ContentType.objects.get_for_model(objeto)
     return reverse("documentos:adjuntar", args=[tipo.pk, objeto.pk])
 
@@ -92,15 +91,15 @@ def test_an_attachment_whose_file_is_missing_is_404(client, administrador, adjun
     assert client.get(url_de(adjunto)).status_code == 404
 
 
-def test_an_editor_attaches_a_file_and_returns_to_the_page(client, administrador, formulario):
+def test_an_editor_attaches_a_file_and_returns_to_the_page(
+    client, administrador, formulario, subir
+):
     client.force_login(administrador)
-    with open(__file__, "rb"):
-        pass
 
     respuesta = client.post(
         url_adjuntar(formulario),
         {
-            "archivo": _archivo("acta.pdf", bytes_pdf()),
+            "archivo": subir("acta.pdf", bytes_pdf()),
             "descripcion": "Versión firmada",
             "siguiente": "/delegaciones/",
         },
@@ -113,12 +112,12 @@ def test_an_editor_attaches_a_file_and_returns_to_the_page(client, administrador
     assert adjunto.subido_por == administrador
 
 
-def test_the_return_address_never_leaves_the_site(client, administrador, formulario):
+def test_the_return_address_never_leaves_the_site(client, administrador, formulario, subir):
     client.force_login(administrador)
 
     respuesta = client.post(
         url_adjuntar(formulario),
-        {"archivo": _archivo("acta.pdf", bytes_pdf()), "siguiente": "https://evil.example/"},
+        {"archivo": subir("acta.pdf", bytes_pdf()), "siguiente": "https://evil.example/"},
     )
 
     assert respuesta.status_code == 302
@@ -126,13 +125,13 @@ def test_the_return_address_never_leaves_the_site(client, administrador, formula
 
 
 def test_a_disguised_upload_is_refused_with_the_reason_and_nothing_is_stored(
-    client, administrador, formulario, media
+    client, administrador, formulario, media, subir
 ):
     client.force_login(administrador)
 
     respuesta = client.post(
         url_adjuntar(formulario),
-        {"archivo": _archivo("foto.png", b"<html>no soy una imagen</html>"), "siguiente": "/"},
+        {"archivo": subir("foto.png", b"<html>no soy una imagen</html>"), "siguiente": "/"},
         follow=True,
     )
 
@@ -143,14 +142,14 @@ def test_a_disguised_upload_is_refused_with_the_reason_and_nothing_is_stored(
 
 
 def test_an_oversized_upload_through_htmx_shows_the_reason_in_place(
-    client, administrador, formulario, settings, media
+    client, administrador, formulario, settings, media, subir
 ):
     settings.ADJUNTOS_TAMANO_MAXIMO_MB = 1
     client.force_login(administrador)
 
     respuesta = client.post(
         url_adjuntar(formulario),
-        {"archivo": _archivo("anexo.pdf", b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024 - 9))},
+        {"archivo": subir("anexo.pdf", b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024 - 9))},
         headers={"HX-Request": "true"},
     )
 
@@ -160,12 +159,12 @@ def test_an_oversized_upload_through_htmx_shows_the_reason_in_place(
     assert archivos_en(media) == []
 
 
-def test_an_htmx_upload_returns_the_refreshed_list(client, administrador, formulario):
+def test_an_htmx_upload_returns_the_refreshed_list(client, administrador, formulario, subir):
     client.force_login(administrador)
 
     respuesta = client.post(
         url_adjuntar(formulario),
-        {"archivo": _archivo("acta.pdf", bytes_pdf())},
+        {"archivo": subir("acta.pdf", bytes_pdf())},
         headers={"HX-Request": "true"},
     )
 
@@ -174,19 +173,19 @@ def test_an_htmx_upload_returns_the_refreshed_list(client, administrador, formul
     assert url_de(adjunto) in respuesta.content.decode()
 
 
-def test_a_role_that_only_reads_the_record_gets_403_on_upload(client, despacho, formulario):
+def test_a_role_that_only_reads_the_record_gets_403_on_upload(client, despacho, formulario, subir):
     client.force_login(despacho)
 
-    respuesta = client.post(url_adjuntar(formulario), {"archivo": _archivo("a.pdf", bytes_pdf())})
+    respuesta = client.post(url_adjuntar(formulario), {"archivo": subir("a.pdf", bytes_pdf())})
 
     assert respuesta.status_code == 403
     assert not Adjunto.objects.exists()
 
 
-def test_an_outsider_gets_404_on_upload(client, sin_rol, formulario):
+def test_an_outsider_gets_404_on_upload(client, sin_rol, formulario, subir):
     client.force_login(sin_rol)
 
-    respuesta = client.post(url_adjuntar(formulario), {"archivo": _archivo("a.pdf", bytes_pdf())})
+    respuesta = client.post(url_adjuntar(formulario), {"archivo": subir("a.pdf", bytes_pdf())})
 
     assert respuesta.status_code == 404
 
@@ -212,9 +211,3 @@ def test_the_partial_lists_attachments_with_download_links_and_the_form_for_edit
     assert 'type="file"' not in para_lector
     assert 'type="file"' in para_editor
     assert url_adjuntar(formulario) in para_editor
-
-
-def _archivo(nombre, contenido):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(nombre, contenido)
