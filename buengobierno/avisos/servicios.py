@@ -1,0 +1,283 @@
+"""Notifications and reminders: the functions every procedure app calls.
+
+- `programar_aviso(...)` claims a reminder step for one person on one record and sends it
+  after commit (e-mail + in-app notice), at most once.
+- `notificar(...)` creates an in-app notice right away.
+
+See `buengobierno.avisos.registro` for how a procedure plugs in its periodic scan.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buengobierno.avisos.correo import construir_correo, url_absoluta
+from buengobierno.avisos.models import Notificacion, Recordatorio
+
+logger = logging.getLogger(__name__)
+
+Estado = Recordatorio.Estado
+
+# A claim ('enviando') older than this belongs to a worker that died: the row is released.
+PLAZO_ENVIANDO = timedelta(minutes=15)
+# Celery ETAs and the row's proximo_intento come from clocks that may differ slightly.
+TOLERANCIA_RELOJ = timedelta(seconds=5)
+# After one failed publish, skip the broker for a while: each attempt against a dead broker
+# costs the connection timeout, and a record that schedules ten reminders must still save
+# fast. The rows stay pendiente and the reenviar_pendientes scan picks them up.
+PAUSA_TRAS_FALLO_DEL_BROKER = 30  # seconds
+_broker_caido_hasta: dict[str, float] = {}
+
+
+def reintentos_maximos() -> int:
+    return max(1, int(getattr(settings, "AVISOS_REINTENTOS_MAXIMOS", 8)))
+
+
+def espera_tras_intentos(intentos: int) -> timedelta:
+    """Exponential backoff: 1, 2, 4… minutes after the 1st, 2nd, 3rd… failure, capped at 1 h."""
+    return timedelta(minutes=min(2 ** max(intentos - 1, 0), 60))
+
+
+def notificar(*, destinatario, titulo, mensaje="", url="", objeto=None) -> Notificacion:
+    """Create an in-app notice for `destinatario` now (no e-mail, no ledger)."""
+    titulo = str(titulo)
+    limite = Notificacion._meta.get_field("titulo").max_length
+    return Notificacion.objects.create(
+        destinatario=destinatario,
+        titulo=titulo if len(titulo) <= limite else titulo[: limite - 1] + "…",
+        mensaje=str(mensaje),
+        url=url,
+        content_type=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
+        object_id=objeto.pk if objeto is not None else None,
+    )
+
+
+def programar_aviso(
+    *, objeto, paso, destinatario, plantilla, contexto=None, url=""
+) -> Recordatorio | None:
+    """Claim the reminder `paso` of `objeto` for `destinatario` and send it after commit.
+
+    Returns the new ledger row, or None when that (record, step, person) was already claimed,
+    by this or any other process, at any time: calling it again is free and never sends twice.
+    `destinatario` None (e.g. an organism without a head) also returns None.
+
+    `plantilla` names the e-mail triplet `emails/<plantilla>-subject.txt|-body.txt|-body.html`;
+    its context holds `objeto`, `destinatario`, `url` (absolute) and the keys of `contexto`
+    (JSON-serializable; dates arrive as ISO strings, so prefer reading them from `objeto`).
+    `url` is an in-site path; by default `objeto.get_absolute_url()` when the model has it.
+    If the broker is down the record still saves: the row stays pendiente and the periodic
+    scan `reenviar_pendientes` enqueues it later.
+    """
+    if destinatario is None:
+        return None
+    if objeto.pk is None:
+        raise ValueError("programar_aviso necesita un registro guardado.")
+    if not url and hasattr(objeto, "get_absolute_url"):
+        url = objeto.get_absolute_url()
+    clave = {
+        "content_type": ContentType.objects.get_for_model(objeto),
+        "object_id": objeto.pk,
+        "paso": paso,
+        "destinatario": destinatario,
+    }
+    try:
+        # The savepoint keeps an outer transaction usable after the unique key refuses us.
+        with transaction.atomic():
+            recordatorio = Recordatorio.objects.create(
+                **clave, plantilla=plantilla, contexto=contexto or {}, url=url
+            )
+    except IntegrityError:
+        if Recordatorio.objects.filter(**clave).exists():
+            return None
+        raise
+    encolar_envio(recordatorio_id=recordatorio.pk)
+    return recordatorio
+
+
+def encolar_envio(*, recordatorio_id: int) -> None:
+    """Publish the sending task once the current transaction commits; never raises."""
+    transaction.on_commit(lambda: _publicar_envio(recordatorio_id))
+
+
+def _publicar_envio(recordatorio_id: int) -> bool:
+    from buengobierno.avisos.tasks import enviar_recordatorio
+
+    conf = enviar_recordatorio.app.conf
+    broker = "" if conf.task_always_eager else str(conf.broker_url)
+    if _broker_caido_hasta.get(broker, 0) > time.monotonic():
+        logger.info("Broker caído: el recordatorio %s queda pendiente.", recordatorio_id)
+        return False
+    try:
+        enviar_recordatorio.apply_async((recordatorio_id,))
+    except Exception:
+        # Whatever the broker raised, the record that scheduled this reminder is already
+        # saved, and an on_commit callback that raises would surface as an error to the user.
+        if broker:
+            _broker_caido_hasta[broker] = time.monotonic() + PAUSA_TRAS_FALLO_DEL_BROKER
+        logger.exception(
+            "No se pudo encolar el recordatorio %s; queda pendiente para reenviar_pendientes.",
+            recordatorio_id,
+        )
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ResultadoEnvio:
+    enviado: bool = False
+    reintentar_en: timedelta | None = None  # set when the row went back to pendiente
+    motivo: str = ""
+
+
+def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
+    """Send one due reminder: claim it, e-mail it, then mark it sent with its in-app notice.
+
+    The claim is a conditional update (pendiente -> enviando) so two workers, a Celery retry
+    and a re-enqueue by the scan cannot both send. The row is marked enviado only once the
+    SMTP server accepted the message; on failure it goes back to pendiente with backoff (or
+    to fallido after AVISOS_REINTENTOS_MAXIMOS attempts) and the caller may retry later.
+    """
+    ahora = timezone.now()
+    reclamado = Recordatorio.objects.filter(
+        pk=recordatorio_id,
+        estado=Estado.PENDIENTE,
+        proximo_intento__lte=ahora + TOLERANCIA_RELOJ,
+    ).update(
+        estado=Estado.ENVIANDO,
+        intentos=F("intentos") + 1,
+        proximo_intento=ahora + PLAZO_ENVIANDO,
+    )
+    if not reclamado:
+        return ResultadoEnvio(motivo="no está pendiente o aún no vence")
+    recordatorio = Recordatorio.objects.select_related("destinatario", "content_type").get(
+        pk=recordatorio_id
+    )
+    # Later writes carry the claim's attempt number, so a worker whose claim expired and was
+    # taken by another cannot overwrite the newer attempt.
+    reclamo = Recordatorio.objects.filter(
+        pk=recordatorio.pk, estado=Estado.ENVIANDO, intentos=recordatorio.intentos
+    )
+    destinatario = recordatorio.destinatario
+    objeto = _cargar_objeto(recordatorio)
+    if objeto is None or not destinatario.is_active:
+        motivo = (
+            _("El registro ya no existe.")
+            if objeto is None
+            else _("El destinatario está inactivo.")
+        )
+        reclamo.update(estado=Estado.FALLIDO, ultimo_error=motivo, proximo_intento=None)
+        return ResultadoEnvio(motivo=motivo)
+
+    contexto = {
+        **(recordatorio.contexto or {}),
+        "objeto": objeto,
+        "destinatario": destinatario,
+        "url": url_absoluta(recordatorio.url),
+    }
+    try:
+        correo = construir_correo(recordatorio.plantilla, contexto, destinatario)
+        prefijo = getattr(settings, "EMAIL_SUBJECT_PREFIX", "")
+        titulo = correo.subject.removeprefix(prefijo)
+        nota = ""
+        if destinatario.email:
+            correo.send()
+        else:
+            nota = _("El destinatario no tiene correo: solo se creó el aviso en la aplicación.")
+    except Exception as exc:  # SMTP refusals, timeouts, DNS, a broken template…
+        return _registrar_fallo(recordatorio, reclamo, exc)
+
+    with transaction.atomic():
+        if reclamo.update(
+            estado=Estado.ENVIADO, enviado_en=timezone.now(), proximo_intento=None, nota=nota
+        ):
+            notificar(
+                destinatario=destinatario,
+                titulo=titulo,
+                mensaje=str(recordatorio.contexto.get("mensaje") or objeto),
+                url=recordatorio.url,
+                objeto=objeto,
+            )
+    return ResultadoEnvio(enviado=True, motivo=nota)
+
+
+def _cargar_objeto(recordatorio: Recordatorio):
+    modelo = recordatorio.content_type.model_class()
+    if modelo is None:
+        return None
+    return modelo._base_manager.filter(pk=recordatorio.object_id).first()
+
+
+def _registrar_fallo(recordatorio, reclamo, exc) -> ResultadoEnvio:
+    error = f"{type(exc).__name__}: {exc}"[:2000]
+    if recordatorio.intentos >= reintentos_maximos():
+        reclamo.update(estado=Estado.FALLIDO, ultimo_error=error, proximo_intento=None)
+        logger.error(
+            "Recordatorio %s fallido tras %s intentos: %s",
+            recordatorio.pk,
+            recordatorio.intentos,
+            error,
+        )
+        return ResultadoEnvio(motivo=error)
+    espera = espera_tras_intentos(recordatorio.intentos)
+    reclamo.update(
+        estado=Estado.PENDIENTE, ultimo_error=error, proximo_intento=timezone.now() + espera
+    )
+    logger.warning(
+        "Recordatorio %s no enviado (intento %s), se reintenta en %s: %s",
+        recordatorio.pk,
+        recordatorio.intentos,
+        espera,
+        error,
+    )
+    return ResultadoEnvio(reintentar_en=espera, motivo=error)
+
+
+def reenviar_pendientes(*, limite: int = 500) -> int:
+    """Re-enqueue reminders a lost publish, a failure or a dead worker left behind.
+
+    Releases claims older than PLAZO_ENVIANDO (to fallido when the attempts are used up),
+    then enqueues the pending rows whose next attempt is due, oldest first. Returns how
+    many were enqueued.
+    """
+    ahora = timezone.now()
+    interrumpido = _("El envío quedó interrumpido (el proceso que lo enviaba no terminó).")
+    atascados = Recordatorio.objects.atascados(ahora)
+    atascados.filter(intentos__gte=reintentos_maximos()).update(
+        estado=Estado.FALLIDO, ultimo_error=interrumpido, proximo_intento=None
+    )
+    atascados.update(estado=Estado.PENDIENTE, ultimo_error=interrumpido, proximo_intento=ahora)
+    pks = list(
+        Recordatorio.objects.por_reenviar(ahora)
+        .order_by("proximo_intento")
+        .values_list("pk", flat=True)[:limite]
+    )
+    for pk in pks:
+        encolar_envio(recordatorio_id=pk)
+    return len(pks)
+
+
+def reintentar_ahora(*, recordatorios) -> list[int]:
+    """Put pending or failed reminders back in line now, with a fresh count of attempts.
+
+    Used by the admin action; rows already sent or being sent are left alone. Returns the
+    primary keys that were re-enqueued.
+    """
+    pks = list(
+        recordatorios.filter(estado__in=[Estado.PENDIENTE, Estado.FALLIDO]).values_list(
+            "pk", flat=True
+        )
+    )
+    Recordatorio.objects.filter(pk__in=pks, estado__in=[Estado.PENDIENTE, Estado.FALLIDO]).update(
+        estado=Estado.PENDIENTE, intentos=0, proximo_intento=timezone.now()
+    )
+    for pk in pks:
+        encolar_envio(recordatorio_id=pk)
+    return pks
