@@ -46,3 +46,74 @@ def despacho(crear_usuario, gobierno):
 @pytest.fixture
 def consulta(crear_usuario):
     return crear_usuario(Rol.CONSULTA, username="consulta")
+
+
+# --- navegador ---
+# Browser tests: Playwright for Python driving Debian's chromium. Mark them
+# @pytest.mark.browser and @pytest.mark.django_db(transaction=True) and use `live_server`.
+ARGUMENTOS_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def navegador():
+    """One headless chromium for the whole session."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django would then
+    # refuse ORM calls made by the test itself (factories, call_command, asserts on rows).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=ARGUMENTOS_CHROMIUM
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def contexto_navegador(navegador):
+    """A browser profile (cookies, viewport 1366×900, Spanish) shared by one test module."""
+    contexto = navegador.new_context(
+        locale="es-CO", timezone_id="America/Bogota", viewport={"width": 1366, "height": 900}
+    )
+    contexto.set_default_timeout(15_000)
+    yield contexto
+    contexto.close()
+
+
+@pytest.fixture(scope="module")
+def pagina(contexto_navegador):
+    """A Playwright Page in the module's browser context."""
+    pagina = contexto_navegador.new_page()
+    yield pagina
+    pagina.close()
+
+
+@pytest.fixture
+def entrar(live_server):
+    """entrar(pagina, usuario, clave): log in through the real login form; waits for the desk."""
+    from django.urls import reverse
+
+    def entrar_(pagina, usuario, clave):
+        pagina.context.clear_cookies()  # the context is shared by the module: start anonymous
+        pagina.goto(live_server.url + reverse("login"))
+        pagina.get_by_label("Usuario").fill(usuario)
+        pagina.get_by_label("Contraseña").fill(clave)
+        pagina.get_by_role("button", name="Ingresar").click()
+        pagina.wait_for_url(lambda url: "/cuentas/entrar/" not in url)
+        return pagina
+
+    return entrar_
+
+
+# --- fin navegador ---

@@ -7,7 +7,10 @@ procedure plugs into the platform by subclassing ProcedimientoConfig in its apps
 from dataclasses import dataclass
 
 from django.apps import AppConfig, apps
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from buengobierno.organizacion.roles import Rol
 
 DESPACHO = _("Despacho de Gobierno")
 RELACIONES = _("Relaciones y Cooperación")
@@ -24,9 +27,23 @@ class ProcedimientoConfig(AppConfig):
     contenido: tuple = ()  # what the procedure holds, shown on its home page
     url_inicio = ""  # URL name of the procedure's landing page
 
+    # Each procedure's apps.py imports this class, so Django would see two AppConfig classes
+    # there and pick neither: the base says it is no default, each subclass says it is.
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
+
     @property
     def codigo_corto(self) -> str:
         return self.codigo.rsplit(".", 1)[-1]
+
+    @property
+    def nombre(self) -> str:
+        """The procedure's name without its code ("Gestión de actos administrativos")."""
+        return str(self.verbose_name).removeprefix(self.codigo_corto).strip()
 
 
 @dataclass(frozen=True)
@@ -48,3 +65,31 @@ def mapa_de_procesos() -> list[Area]:
         Area(nombre=area, procedimientos=tuple(p for p in todos if p.area == area))
         for area in (DESPACHO, RELACIONES)
     ]
+
+
+def procedimiento_de_la_ruta(ruta: str) -> ProcedimientoConfig | None:
+    """The procedure whose pages contain `ruta` (for the sidebar's active entry)."""
+    for config in procedimientos():
+        if config.url_inicio and ruta.startswith(reverse(config.url_inicio)):
+            return config
+    return None
+
+
+# Which procedures a role works in, for the quick links of Mi escritorio. Roles that are not
+# listed (Administrador, Secretario, Directivo, Enlace, Consulta) touch every procedure: a head
+# of organism receives delegations, asks for agenda, produces actos and cooperation profiles.
+_PROCEDIMIENTOS_POR_ROL = {
+    Rol.DESPACHO: {"P001", "P002", "P003", "P004", "P005"},
+    Rol.RELACIONES: {"P005", "P006", "P007", "P008"},
+    Rol.JURIDICA: {"P003", "P004", "P005"},
+    Rol.VIABILIZADOR: {"P004", "P005"},
+}
+
+
+def procedimientos_de(roles) -> list[ProcedimientoConfig]:
+    """The procedures a user holding `roles` (names of groups) works in."""
+    todos = procedimientos()
+    if not roles or any(rol not in _PROCEDIMIENTOS_POR_ROL for rol in roles):
+        return todos if roles else []
+    codigos = set().union(*(_PROCEDIMIENTOS_POR_ROL[rol] for rol in roles))
+    return [p for p in todos if p.codigo_corto in codigos]

@@ -1,15 +1,52 @@
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
-from buengobierno.web.procedimientos import ProcedimientoConfig
+from buengobierno.organizacion.acceso import roles_de
+from buengobierno.web.escritorio import es_gestor, indicadores_de, pendientes_de
+from buengobierno.web.procedimientos import ProcedimientoConfig, procedimientos_de
+
+
+def _saludo(hora: int) -> str:
+    if hora < 12:
+        return _("Buenos días")
+    if hora < 19:
+        return _("Buenas tardes")
+    return _("Buenas noches")
 
 
 @login_required
 def escritorio(request):
-    return render(request, "web/escritorio.html")
+    pendientes, fallo_pendientes = pendientes_de(request.user)
+    indicadores, fallo_indicadores = indicadores_de(request.user)
+    tarjetas, graficos = [], []
+    for numero, indicador in enumerate(indicadores, start=1):
+        id_grafico = f"grafico-{numero}" if indicador.grafico else None
+        tarjetas.append((indicador, id_grafico))
+        if id_grafico:
+            graficos.append({"id": id_grafico, "config": indicador.grafico})
+    ahora = timezone.localtime()
+    return render(
+        request,
+        "web/escritorio.html",
+        {
+            "saludo": _saludo(ahora.hour),
+            "hoy": ahora.date(),
+            "pendientes": pendientes,
+            "vencidos": sum(1 for p in pendientes if p.vencido),
+            "indicadores": tarjetas,
+            "graficos": graficos,
+            "es_gestor": es_gestor(request.user),
+            "fallo_al_cargar": fallo_pendientes or fallo_indicadores,
+            "mis_procedimientos": procedimientos_de(roles_de(request.user)),
+        },
+    )
 
 
 @login_required
@@ -37,5 +74,8 @@ def error_404(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+@requires_csrf_token
 def error_500(request):
-    return render(request, "500.html", status=500)
+    # Rendered without the request: no context processor, no session, no database — the
+    # very things that may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

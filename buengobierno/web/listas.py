@@ -1,0 +1,156 @@
+"""One way to list records in every procedure: visible rows, filters, search, pages, export.
+
+    class ListaCompromisos(ListaView):
+        modelo = Compromiso
+        filterset_class = FiltroCompromisos          # a django-filter FilterSet (optional)
+        campos_busqueda = ("descripcion", "responsable__first_name", "organismo__sigla")
+        relacionados = ("responsable", "organismo")  # select_related: same queries for 1 or 1,000 rows
+        columnas_exportacion = [(_("Compromiso"), "descripcion"), (_("Vence"), "fecha_limite")]
+        titulo = _("Compromisos")
+        template_name = "compromisos/lista.html"
+
+The template includes "web/_filtros.html" (filter form with the search box and the export
+buttons) and "web/_paginacion.html", and loops over `object_list` (the current page). The
+default template "web/lista.html" shows `columnas_lista` (default: the export columns) as a
+table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts])]).
+`?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row.
+"""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_filters.views import FilterView
+
+from buengobierno.web.exportar import FORMATOS, como_texto, respuesta_exportacion, valor_de
+
+
+class _FiltroVacio(django_filters.FilterSet):
+    pass
+
+
+class ListaView(LoginRequiredMixin, FilterView):
+    """A list of the records of `modelo` the user may see, with filters, search and export."""
+
+    modelo = None
+    filterset_class = None
+    campos_busqueda: tuple[str, ...] = ()
+    columnas_exportacion: list = []
+    columnas_lista: list | None = None
+    relacionados: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
+    orden: tuple[str, ...] = ()
+    titulo = ""
+    subtitulo = ""
+    nombre_exportacion = ""
+    paginate_by = 25
+    template_name = "web/lista.html"
+
+    def consulta_base(self):
+        """Where every list starts: the rows the access helper lets this user see."""
+        manager = self.modelo._default_manager
+        if not hasattr(manager, "visibles_para"):
+            raise ImproperlyConfigured(
+                f"{self.modelo.__name__} no usa AccesoQuerySet: defina consulta_base() en "
+                f"{type(self).__name__}."
+            )
+        return manager.visibles_para(self.request.user)
+
+    def get_queryset(self):
+        if self.modelo is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} debe definir `modelo`.")
+        consulta = self.consulta_base()
+        if self.relacionados:
+            consulta = consulta.select_related(*self.relacionados)
+        if self.prefetch:
+            consulta = consulta.prefetch_related(*self.prefetch)
+        if self.orden:
+            consulta = consulta.order_by(*self.orden)
+        return consulta
+
+    def get_filterset_class(self):
+        base = self.filterset_class or _FiltroVacio
+        if not self.campos_busqueda:
+            return base
+        campos = self.campos_busqueda
+
+        def buscar(filtro, queryset, nombre, valor):
+            condiciones = [
+                reduce(or_, (Q(**{f"{campo}__icontains": palabra}) for campo in campos))
+                for palabra in valor.split()
+            ]
+            return queryset.filter(*condiciones) if condiciones else queryset
+
+        # The search box is one more filter, so it is rendered by crispy with the others and
+        # the export applies it exactly as the page does.
+        atributos = {
+            "q": django_filters.CharFilter(label=_("Buscar"), method="buscar"),
+            "buscar": buscar,
+        }
+        if base is _FiltroVacio:
+            atributos["Meta"] = type("Meta", (), {"model": self.modelo, "fields": []})
+        return type(f"Busqueda{base.__name__}", (base,), atributos)
+
+    def get(self, request, *args, **kwargs):
+        formato = request.GET.get("exportar")
+        if formato in FORMATOS and self.columnas_exportacion:
+            self.filterset = self.get_filterset(self.get_filterset_class())
+            filas = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
+            return respuesta_exportacion(
+                filas,
+                self.columnas_exportacion,
+                formato=formato,
+                nombre=self.nombre_exportacion
+                or self.titulo
+                or self.modelo._meta.verbose_name_plural,
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_columnas_lista(self) -> list:
+        """Columns of the default table (web/lista.html): the export columns unless set."""
+        return self.columnas_lista if self.columnas_lista is not None else self.columnas_exportacion
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        filtro = contexto.get("filter")
+        pagina, paginador = contexto.get("page_obj"), contexto.get("paginator")
+        columnas = self.get_columnas_lista()
+        contexto.update(
+            titulo=self.titulo or capfirst(self.modelo._meta.verbose_name_plural),
+            subtitulo=self.subtitulo,
+            formatos_exportacion=FORMATOS if self.columnas_exportacion else (),
+            filtros_activos=bool(
+                filtro is not None
+                and filtro.is_bound
+                and any(v for k, v in filtro.data.items() if k not in {"page", "exportar"})
+            ),
+            total=paginador.count if paginador else len(contexto["object_list"]),
+            paginas=(
+                list(paginador.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1))
+                if pagina
+                else []
+            ),
+            encabezados=[titulo for titulo, _accesor in columnas],
+            filas=[
+                (objeto, [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas])
+                for objeto in contexto["object_list"]
+            ],
+        )
+        return contexto
+
+
+def mostrar(valor) -> str:
+    """A value as a list cell shows it: Spanish dates, Sí/No, empty for None."""
+    # lower(): Django's es_CO catalogue capitalises month names ("Noviembre").
+    return como_texto(
+        valor,
+        fecha=lambda d: formats.date_format(d, r"j \d\e F \d\e Y").lower(),
+        fecha_hora=lambda d: formats.date_format(d, r"j \d\e F \d\e Y, H:i").lower(),
+        separador=", ",
+    )

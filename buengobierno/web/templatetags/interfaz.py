@@ -1,0 +1,40 @@
+"""Template helpers of the shell: `{% load interfaz %}`."""
+
+from datetime import timedelta
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+register = template.Library()
+
+
+@register.filter
+def duracion(valor) -> str:
+    """A timedelta in words: "15 minutos", "1 hora", "1 hora y 30 minutos"."""
+    if not isinstance(valor, timedelta):
+        return ""
+    minutos_totales = round(valor.total_seconds() / 60)
+    horas, minutos = divmod(minutos_totales, 60)
+    partes = []
+    if horas:
+        partes.append(ngettext("%(n)d hora", "%(n)d horas", horas) % {"n": horas})
+    if minutos or not horas:
+        partes.append(ngettext("%(n)d minuto", "%(n)d minutos", minutos) % {"n": minutos})
+    return _(" y ").join(partes)
+
+
+@register.simple_tag(takes_context=True)
+def tiempo_de_bloqueo(context) -> str:
+    """How long django-axes keeps an account locked, in words, from the lockout context or
+    from the settings (AXES_COOLOFF_TIME) when the page is shown outside a lockout."""
+    from axes.helpers import get_cool_off
+
+    return duracion(context.get("cooloff_timedelta") or get_cool_off(context.get("request")))
+
+
+@register.filter
+def iniciales(usuario) -> str:
+    """Two letters for the avatar of the user menu."""
+    nombre = (usuario.get_full_name() or usuario.get_username()).split()
+    return "".join(parte[0] for parte in nombre[:2]).upper()
