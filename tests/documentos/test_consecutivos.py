@@ -80,7 +80,7 @@ def test_a_format_without_number_or_with_unknown_fields_is_refused(formato):
     assert "formato" in error.value.message_dict
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_taking_a_number_outside_a_transaction_is_refused():
     with pytest.raises(TransactionManagementError, match="transaction.atomic"):
         siguiente_consecutivo("decretos", anio=2026)
@@ -116,7 +116,7 @@ def tomar_a_la_vez(serie: str, anio: int) -> tuple[list[int], list[BaseException
     return numeros, errores
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_eight_concurrent_transactions_get_eight_distinct_consecutive_numbers():
     SerieConsecutiva.objects.get_or_create(
         codigo="decretos", defaults={"nombre": "Decretos", "formato": "{numero}"}
