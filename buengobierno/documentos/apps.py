@@ -1,5 +1,20 @@
+import importlib
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _asegurar_datos_iniciales(sender, using="default", **kwargs):
+    """Re-create the seeded forms and series when missing (e.g. after a test flush).
+
+    The data migration seeds them once; a flush (transactional tests) empties the tables but
+    runs post_migrate, so the same loader runs here. It only adds what is missing.
+    """
+    from django.apps import apps
+
+    datos = importlib.import_module("buengobierno.documentos.migrations.0002_datos_iniciales")
+    datos.cargar(apps, None)
 
 
 class DocumentosConfig(AppConfig):
@@ -19,3 +34,6 @@ class DocumentosConfig(AppConfig):
             "documentos.adjunto",
         ):
             conceder(Rol.ADMINISTRADOR, modelo, TODAS)
+        post_migrate.connect(
+            _asegurar_datos_iniciales, sender=self, dispatch_uid="documentos.datos"
+        )
