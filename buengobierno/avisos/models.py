@@ -158,4 +158,4 @@ class Recordatorio(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.paso} → {self.destinatario_id} ({self.get_estado_display()})"
+        return f"{self.paso} ({self.get_estado_display()})"

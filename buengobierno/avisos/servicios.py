@@ -73,6 +73,8 @@ def programar_aviso(
     its context holds `objeto`, `destinatario`, `url` (absolute) and the keys of `contexto`
     (JSON-serializable; dates arrive as ISO strings, so prefer reading them from `objeto`).
     `url` is an in-site path; by default `objeto.get_absolute_url()` when the model has it.
+    Once the e-mail is accepted the person also gets an in-app notice titled like the subject,
+    whose text is `contexto["mensaje"]` or else the record's name.
     If the broker is down the record still saves: the row stays pendiente and the periodic
     scan `reenviar_pendientes` enqueues it later.
     """

@@ -133,3 +133,31 @@ def test_a_claim_left_by_a_dead_worker_is_released_and_sent_after_15_minutes(
     assert "interrumpido" in muerto.ultimo_error
     assert vivo.estado == Estado.ENVIANDO
     assert len(mailoutbox) == 1
+
+
+def test_a_reminder_whose_record_was_deleted_fails_without_sending(
+    programar, dia_no_habil, mailoutbox, django_capture_on_commit_callbacks
+):
+    recordatorio = programar()
+    dia_no_habil.delete()
+    _reenviar(django_capture_on_commit_callbacks)
+
+    recordatorio.refresh_from_db()
+    assert recordatorio.estado == Estado.FALLIDO
+    assert recordatorio.ultimo_error == "El registro ya no existe."
+    assert mailoutbox == []
+
+
+def test_a_reminder_for_a_user_who_left_fails_without_sending(
+    programar, administrador, mailoutbox, django_capture_on_commit_callbacks
+):
+    administrador.is_active = False
+    administrador.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        recordatorio = programar()
+
+    recordatorio.refresh_from_db()
+    assert recordatorio.estado == Estado.FALLIDO
+    assert recordatorio.ultimo_error == "El destinatario está inactivo."
+    assert mailoutbox == []
+    assert Notificacion.objects.count() == 0
