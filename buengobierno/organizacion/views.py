@@ -53,6 +53,7 @@ class Directorio(ListaView):
         "organismo__sigla",
     )
     relacionados = ("organismo",)
+    texto_busqueda = _("Nombre, cargo, correo u organismo")
     titulo = _("Directorio")
     subtitulo = _("Servidores y contratistas que usan Buen Gobierno, por organismo.")
     nombre_exportacion = "directorio"
@@ -76,6 +77,7 @@ class ListaOrganismos(ListaView):
     modelo = Organismo
     filterset_class = FiltroOrganismos
     campos_busqueda = ("codigo", "nombre", "sigla")
+    texto_busqueda = _("Código, nombre o sigla")
     relacionados = ("padre", "jefe")
     titulo = _("Organismos")
     subtitulo = _(

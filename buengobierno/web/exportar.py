@@ -66,10 +66,15 @@ def como_texto(valor, *, fecha: Callable, fecha_hora: Callable, separador: str =
     return str(valor)
 
 
-def _a_texto(valor) -> str:
-    texto = como_texto(
+def _texto_plano(valor) -> str:
+    return como_texto(
         valor, fecha=date.isoformat, fecha_hora=lambda v: v.strftime("%Y-%m-%d %H:%M")
     )
+
+
+def _a_texto(valor) -> str:
+    """A CSV field: text that a spreadsheet would run as a formula gets a leading quote."""
+    texto = _texto_plano(valor)
     return "'" + texto if _FORMULA.match(texto) else texto
 
 
@@ -79,12 +84,15 @@ def _hora_local(valor: datetime) -> datetime:
 
 
 def _a_celda(valor):
+    """An XLSX cell value: numbers and dates stay typed, the rest becomes text."""
     if isinstance(valor, datetime):
         return _hora_local(valor)
-    if valor is None or isinstance(valor, int | float | Decimal | date):
+    if valor is None or (
+        isinstance(valor, int | float | Decimal | date) and not isinstance(valor, bool)
+    ):
         return valor
     # Control characters are not allowed in the XML of a workbook.
-    return ILLEGAL_CHARACTERS_RE.sub("", _a_texto(valor))
+    return ILLEGAL_CHARACTERS_RE.sub("", _texto_plano(valor))
 
 
 def _filas_de_valores(filas: Iterable, columnas: list[Columna]):

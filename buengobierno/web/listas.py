@@ -20,6 +20,7 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
@@ -41,6 +42,7 @@ class ListaView(LoginRequiredMixin, FilterView):
     modelo = None
     filterset_class = None
     campos_busqueda: tuple[str, ...] = ()
+    texto_busqueda = _("Buscar…")  # placeholder of the search box
     columnas_exportacion: list = []
     columnas_lista: list | None = None
     relacionados: tuple[str, ...] = ()
@@ -72,6 +74,9 @@ class ListaView(LoginRequiredMixin, FilterView):
             consulta = consulta.prefetch_related(*self.prefetch)
         if self.orden:
             consulta = consulta.order_by(*self.orden)
+        elif not consulta.ordered:
+            # Aggregations drop Meta.ordering, and pages of an unordered query may repeat rows.
+            consulta = consulta.order_by(*(self.modelo._meta.ordering or ["pk"]), "pk")
         return consulta
 
     def get_filterset_class(self):
@@ -90,7 +95,13 @@ class ListaView(LoginRequiredMixin, FilterView):
         # The search box is one more filter, so it is rendered by crispy with the others and
         # the export applies it exactly as the page does.
         atributos = {
-            "q": django_filters.CharFilter(label=_("Buscar"), method="buscar"),
+            "q": django_filters.CharFilter(
+                label=_("Buscar"),
+                method="buscar",
+                widget=forms.TextInput(
+                    attrs={"type": "search", "placeholder": self.texto_busqueda}
+                ),
+            ),
             "buscar": buscar,
         }
         if base is _FiltroVacio:

@@ -1,0 +1,217 @@
+import csv
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from buengobierno.organizacion.models import Usuario
+from buengobierno.organizacion.roles import Rol
+from buengobierno.web.exportar import respuesta_exportacion
+from tests.factories import OrganismoFactory, UsuarioFactory
+
+pytestmark = pytest.mark.django_db
+
+BOGOTA = ZoneInfo("America/Bogota")
+
+
+def leer_csv(respuesta) -> list[list[str]]:
+    contenido = respuesta.content
+    assert contenido.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(contenido.decode("utf-8-sig"))))
+
+
+def leer_xlsx(respuesta):
+    return load_workbook(io.BytesIO(respuesta.content)).active
+
+
+@pytest.fixture
+def personas(gobierno, otro_organismo):
+    UsuarioFactory(
+        username="luisa",
+        first_name="Luisa Fernanda",
+        last_name="Caicedo",
+        cargo="Profesional universitaria",
+        organismo=gobierno,
+        telefono="+57 602 885 6000",
+    )
+    UsuarioFactory(
+        username="carlos",
+        first_name="Carlos",
+        last_name="Valencia",
+        cargo="Secretario de Salud Pública",
+        organismo=otro_organismo,
+    )
+    UsuarioFactory(username="inactivo", first_name="Ñoño", organismo=gobierno, is_active=False)
+
+
+def test_the_directory_lists_active_people_and_searches_every_word(client, despacho, personas):
+    client.force_login(despacho)
+
+    todos = client.get(reverse("directorio"))
+    busqueda = client.get(reverse("directorio"), {"q": "luisa gobierno"})
+
+    assert "Carlos Valencia" in todos.content.decode()
+    assert "Ñoño" not in todos.content.decode()
+    nombres = [str(p) for p in busqueda.context["object_list"]]
+    assert nombres == ["Luisa Fernanda Caicedo"]
+
+
+def test_the_directory_filters_by_organism_and_by_role(client, despacho, personas, otro_organismo):
+    client.force_login(despacho)
+
+    por_organismo = client.get(reverse("directorio"), {"organismo": otro_organismo.pk})
+    por_rol = client.get(reverse("directorio"), {"rol": despacho.groups.get().pk})
+
+    assert [p.username for p in por_organismo.context["object_list"]] == ["carlos"]
+    assert [p.username for p in por_rol.context["object_list"]] == ["despacho"]
+    assert "Limpiar" in por_rol.content.decode()
+
+
+def test_lists_page_by_25_and_keep_the_filters_in_the_page_links(client, despacho, gobierno):
+    UsuarioFactory.create_batch(30, organismo=gobierno, cargo="Contratista")
+    client.force_login(despacho)
+
+    primera = client.get(reverse("directorio"), {"q": "contratista"})
+    segunda = client.get(reverse("directorio"), {"q": "contratista", "page": 2})
+
+    assert len(primera.context["object_list"]) == 25
+    assert len(segunda.context["object_list"]) == 5
+    assert 'href="?q=contratista&amp;page=2"' in primera.content.decode()
+    assert "Registros 1 a 25 de 30" in primera.content.decode()
+
+
+def test_a_list_page_runs_the_same_queries_for_one_row_or_many(
+    client, despacho, gobierno, django_assert_max_num_queries
+):
+    client.force_login(despacho)
+    with django_assert_max_num_queries(12) as una:
+        client.get(reverse("directorio"))
+    UsuarioFactory.create_batch(24, organismo=OrganismoFactory())
+
+    with django_assert_max_num_queries(len(una.captured_queries)):
+        client.get(reverse("directorio"))
+
+
+def test_the_directory_exports_the_filtered_rows_to_csv(client, despacho, personas):
+    client.force_login(despacho)
+
+    respuesta = client.get(reverse("directorio"), {"q": "luisa", "exportar": "csv", "page": 1})
+
+    assert respuesta["Content-Type"] == "text/csv; charset=utf-8"
+    assert respuesta["Content-Disposition"].startswith('attachment; filename="directorio-')
+    filas = leer_csv(respuesta)
+    assert filas[0] == ["Nombre", "Cargo", "Organismo", "Sigla", "Correo", "Teléfono"]
+    assert filas[1:] == [
+        [
+            "Luisa Fernanda Caicedo",
+            "Profesional universitaria",
+            "Secretaría de Gobierno",
+            "SG",
+            "luisa@cali.gov.co",
+            "+57 602 885 6000",
+        ]
+    ]
+
+
+def test_the_organisms_list_exports_to_xlsx_with_a_bold_header(
+    client, despacho, personas, otro_organismo
+):
+    client.force_login(despacho)
+
+    respuesta = client.get(reverse("organismos"), {"q": "salud", "exportar": "xlsx"})
+
+    hoja = leer_xlsx(respuesta)
+    filas = list(hoja.values)
+    assert respuesta["Content-Disposition"].endswith('.xlsx"')
+    assert filas[0][:4] == ("Código", "Nombre", "Sigla", "Tipo")
+    assert hoja["A1"].font.bold
+    assert filas[1:] == [
+        ("4161", "Secretaría de Salud Pública", "SSP", "Secretaría", None, None, None, 1)
+    ]
+
+
+def test_exports_write_dates_as_dates_and_never_formulas(gobierno):
+    usuario = UsuarioFactory(
+        first_name='=HYPERLINK("http://x")',
+        date_joined=datetime(2026, 11, 22, 9, 30, tzinfo=BOGOTA),
+        organismo=gobierno,
+    )
+    columnas = [
+        ("Nombre", "first_name"),
+        ("Ingresó", "date_joined"),
+        ("Vence", lambda u: date(2026, 12, 1)),
+        ("Activo", "is_active"),
+        ("Organismo", "organismo.sigla"),
+        ("Grupos", "groups"),
+    ]
+
+    xlsx = leer_xlsx(
+        respuesta_exportacion(
+            Usuario.objects.filter(pk=usuario.pk), columnas, formato="xlsx", nombre="prueba"
+        )
+    )
+    filas_csv = leer_csv(
+        respuesta_exportacion(
+            Usuario.objects.filter(pk=usuario.pk), columnas, formato="csv", nombre="prueba"
+        )
+    )
+
+    assert xlsx["A2"].value == '=HYPERLINK("http://x")'
+    assert xlsx["A2"].data_type == "s"
+    assert xlsx["B2"].value == datetime(2026, 11, 22, 9, 30)
+    assert xlsx["B2"].is_date
+    assert xlsx["C2"].value == datetime(2026, 12, 1)
+    assert xlsx["C2"].is_date
+    assert xlsx["D2"].value == "Sí"
+    assert filas_csv[1] == [
+        '\'=HYPERLINK("http://x")',
+        "2026-11-22 09:30",
+        "2026-12-01",
+        "Sí",
+        "SG",
+        "",
+    ]
+
+
+def test_lists_need_a_login(client):
+    respuesta = client.get(reverse("directorio"))
+
+    assert respuesta.status_code == 302
+    assert respuesta.url.startswith(reverse("login"))
+
+
+def test_a_list_without_export_columns_offers_no_export(rf, despacho):
+    from buengobierno.web.listas import ListaView
+
+    class SinExportar(ListaView):
+        modelo = Usuario
+
+        def consulta_base(self):
+            return Usuario.objects.all()
+
+    peticion = rf.get("/", {"exportar": "csv"})
+    peticion.user = despacho
+    respuesta = SinExportar.as_view()(peticion)
+
+    assert respuesta.status_code == 200
+    assert respuesta.context_data["formatos_exportacion"] == ()
+    assert Rol.DESPACHO in {g.name for g in despacho.groups.all()}
+
+
+def test_the_organisms_page_counts_people_and_links_to_them(
+    client, despacho, personas, otro_organismo
+):
+    client.force_login(despacho)
+
+    respuesta = client.get(reverse("organismos"), {"q": "secretar"})
+
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert [o.nombre for o in respuesta.context["object_list"]] == [
+        "Secretaría de Gobierno",
+        "Secretaría de Salud Pública",
+    ]
+    assert f'href="/cuentas/directorio/?organismo={otro_organismo.pk}"' in html

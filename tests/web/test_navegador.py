@@ -1,0 +1,39 @@
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_demo_user_logs_in_sees_mi_escritorio_and_the_process_map_also_on_a_phone(
+    live_server, pagina, entrar
+):
+    call_command("cargar_demo", "--forzar", stdout=StringIO())
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+
+    entrar(pagina, "despacho", "BuenGobierno2026!")
+
+    assert pagina.get_by_role("heading", name="Mi escritorio", level=1).is_visible()
+    mapa = pagina.get_by_role("navigation", name="Mapa de procesos")
+    assert mapa.is_visible()
+    assert mapa.get_by_role("link").filter(has_text="P008").is_visible()
+    assert pagina.get_by_text("No tiene pendientes. ¡Todo al día!").is_visible()
+    pagina.screenshot(path=CAPTURAS / "escritorio-escritorio.png", full_page=True)
+
+    pagina.set_viewport_size({"width": 375, "height": 812})
+    assert not mapa.is_visible()
+    pagina.get_by_role("button", name="Abrir el mapa de procesos").click()
+    pagina.locator("#barra-lateral.show:not(.showing)").wait_for()  # slide-in finished
+    pagina.screenshot(path=CAPTURAS / "escritorio-telefono-menu.png")
+    mapa.get_by_role("link").filter(has_text="P005").click()
+
+    pagina.wait_for_url(f"{live_server.url}/compromisos/")
+    assert pagina.get_by_role("heading", name="Seguimiento a compromisos").is_visible()
+    ancho = pagina.evaluate("document.documentElement.scrollWidth")
+    assert ancho <= 375  # nothing overflows sideways on a phone
+    pagina.screenshot(path=CAPTURAS / "procedimiento-telefono.png", full_page=True)
