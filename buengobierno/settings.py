@@ -171,9 +171,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "escritorio"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after a working day of inactivity and when the browser closes.
+# A session lasts one working day from login and ends when the browser closes. Not renewed on
+# every request: the notification bell polls each minute and would keep an idle tab signed in.
 SESSION_COOKIE_AGE = _entero("SESSION_COOKIE_AGE", 8 * 60 * 60, minimo=300)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # django-axes: lock by username and by IP, each on its own.
