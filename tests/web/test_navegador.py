@@ -33,7 +33,8 @@ def test_a_demo_user_logs_in_sees_mi_escritorio_and_the_process_map_also_on_a_ph
     mapa.get_by_role("link").filter(has_text="P005").click()
 
     pagina.wait_for_url(f"{live_server.url}/compromisos/")
-    assert pagina.get_by_role("heading", name="Seguimiento a compromisos").is_visible()
+    activo = pagina.locator('#barra-lateral a[aria-current="page"]')
+    assert "P005" in activo.text_content()
     ancho = pagina.evaluate("document.documentElement.scrollWidth")
     assert ancho <= 375  # nothing overflows sideways on a phone
     pagina.screenshot(path=CAPTURAS / "procedimiento-telefono.png", full_page=True)
