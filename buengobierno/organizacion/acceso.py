@@ -86,7 +86,7 @@ class Politica:
 
     def filtrar(self, queryset: models.QuerySet, usuario) -> models.QuerySet:
         roles = roles_de(usuario)
-        if not roles and not getattr(usuario, "is_authenticated", False):
+        if not roles:  # anonymous, inactive, or signed in without any role
             return queryset.none()
         if self._ve_todo(roles):
             return queryset

@@ -117,3 +117,9 @@ def test_users_with_a_role_are_listed_once_and_only_when_active(gente, crear_usu
 
     assert despacho == [gente["despacho"]]
     assert inactivo not in despacho
+
+
+def test_a_signed_in_user_without_any_role_sees_nothing(gente, crear_usuario, otro_organismo):
+    sin_rol = crear_usuario(None, otro_organismo)
+    assert visibles(sin_rol) == set()
+    assert not POLITICA.puede_editar(sin_rol, sin_rol)
