@@ -1,11 +1,9 @@
 import socket
-import threading
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.db import connections
 from django.test import override_settings
 from django.utils import timezone
 
@@ -84,35 +82,6 @@ def celery_con_broker(url: str, monkeypatch):
     finally:
         _olvidar_conexiones_al_broker()
         conf.broker_url, conf.task_always_eager, conf.broker_transport_options = antes
-
-
-def en_paralelo(funcion, hilos: int = 2) -> list:
-    """Run `funcion` in `hilos` threads released at the same instant; return their results.
-
-    Each thread has its own database connection (Django's are per thread), opened before
-    the barrier so that connecting does not stagger the start.
-    """
-    barrera = threading.Barrier(hilos)
-    resultados, errores = [], []
-
-    def trabajar():
-        try:
-            connections["default"].ensure_connection()
-            barrera.wait(timeout=20)
-            resultados.append(funcion())
-        except BaseException as exc:  # reported to the test below
-            errores.append(exc)
-        finally:
-            connections.close_all()
-
-    trabajadores = [threading.Thread(target=trabajar) for _ in range(hilos)]
-    for trabajador in trabajadores:
-        trabajador.start()
-    for trabajador in trabajadores:
-        trabajador.join(timeout=60)
-    assert not any(t.is_alive() for t in trabajadores), "un hilo no terminó"
-    assert not errores, errores
-    return resultados
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from buengobierno.avisos import registro
 from buengobierno.avisos.models import Notificacion, Recordatorio
 from buengobierno.avisos.tasks import enviar_recordatorio
 from tests.avisos import escaneos
-from tests.avisos.conftest import en_paralelo
+from tests.concurrencia import en_paralelo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

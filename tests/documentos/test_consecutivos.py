@@ -1,12 +1,11 @@
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.transaction import TransactionManagementError
 
 from buengobierno.documentos.consecutivos import Consecutivo, siguiente_consecutivo
 from buengobierno.documentos.models import ContadorConsecutivo, SerieConsecutiva
+from tests.concurrencia import en_paralelo
 
 pytestmark = pytest.mark.django_db
 
@@ -91,29 +90,14 @@ def test_taking_a_number_outside_a_transaction_is_refused():
 HILOS = 8
 
 
-def tomar_a_la_vez(serie: str, anio: int) -> tuple[list[int], list[BaseException]]:
+def tomar_a_la_vez(serie: str, anio: int) -> list[int]:
     """HILOS threads, each with its own database connection, take a number at the same moment."""
-    barrera = threading.Barrier(HILOS)
-    numeros, errores = [], []
 
-    def trabajar():
-        try:
-            connection.ensure_connection()  # connect first, so the barrier releases real work
-            barrera.wait(timeout=30)
-            with transaction.atomic():
-                numeros.append(siguiente_consecutivo(serie, anio=anio).numero)
-        except BaseException as error:  # reported to the test's thread below
-            errores.append(error)
-        finally:
-            connection.close()
+    def tomar():
+        with transaction.atomic():
+            return siguiente_consecutivo(serie, anio=anio).numero
 
-    hilos = [threading.Thread(target=trabajar) for _ in range(HILOS)]
-    for hilo in hilos:
-        hilo.start()
-    for hilo in hilos:
-        hilo.join(timeout=60)
-    assert not any(hilo.is_alive() for hilo in hilos), "un hilo no terminó"
-    return numeros, errores
+    return en_paralelo(tomar, hilos=HILOS)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -123,10 +107,8 @@ def test_eight_concurrent_transactions_get_eight_distinct_consecutive_numbers():
     )
 
     # The first round also races to create the year's counter row.
-    primera, errores = tomar_a_la_vez("decretos", 2031)
-    assert errores == []
-    segunda, errores = tomar_a_la_vez("decretos", 2031)
-    assert errores == []
+    primera = tomar_a_la_vez("decretos", 2031)
+    segunda = tomar_a_la_vez("decretos", 2031)
 
     assert sorted(primera) == list(range(1, HILOS + 1))
     assert sorted(segunda) == list(range(HILOS + 1, 2 * HILOS + 1))
