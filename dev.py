@@ -38,7 +38,7 @@ def ejecutar(*args, **kwargs) -> None:
 
 def preparar_entorno() -> None:
     """Create the virtualenv and install the lock file when it changed since the last install."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (this script may be run by an older python3)
         sys.exit("Buen Gobierno necesita Python 3.11 o posterior.")
     if not PYTHON.exists():
         decir("Creando el entorno virtual en .venv/")
@@ -51,7 +51,9 @@ def preparar_entorno() -> None:
         ejecutar(PYTHON, "-m", "pip", "install", "-q", "--require-hashes", "-r", CANDADO)
         marca.write_text(huella)
     asegurar_paquetes_debian(
-        faltan=[] if ctypes.util.find_library("pango-1.0") else ["libpango-1.0-0", "libpangoft2-1.0-0"],
+        faltan=[]
+        if ctypes.util.find_library("pango-1.0")
+        else ["libpango-1.0-0", "libpangoft2-1.0-0"],
         para="generar los PDF (WeasyPrint)",
     )
 
@@ -62,9 +64,18 @@ def asegurar_paquetes_debian(*, faltan: list[str], para: str) -> None:
     if shutil.which("apt-get") and os.geteuid() == 0:
         decir(f"Instalando {' '.join(faltan)} para {para}")
         ejecutar("apt-get", "update", "-qq")
-        ejecutar("apt-get", "install", "-y", "-qq", *faltan, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        ejecutar(
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+            *faltan,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
     else:
-        print(f"Aviso: faltan {' '.join(faltan)} para {para}; instálelos con el gestor de paquetes.")
+        print(
+            f"Aviso: faltan {' '.join(faltan)} para {para}; instálelos con el gestor de paquetes."
+        )
 
 
 def entorno_local() -> dict:
@@ -82,16 +93,30 @@ def correr() -> None:
     ejecutar(*manage, "cargar_demo", "--forzar", env=env)
     procesos = [
         subprocess.Popen(
-            [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{PUERTO}", "--noreload"], cwd=RAIZ, env=env
+            [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{PUERTO}", "--noreload"],
+            cwd=RAIZ,
+            env=env,
         ),
         # One worker with embedded beat: the schedules live in the database (django-celery-beat).
         subprocess.Popen(
-            [str(BIN / "celery"), "-A", "buengobierno", "worker", "-B", "--loglevel", "INFO", "-c", "2"],
+            [
+                str(BIN / "celery"),
+                "-A",
+                "buengobierno",
+                "worker",
+                "-B",
+                "--loglevel",
+                "INFO",
+                "-c",
+                "2",
+            ],
             cwd=RAIZ,
             env=env,
         ),
     ]
-    decir(f"Buen Gobierno está en http://127.0.0.1:{PUERTO}/  (administración: /admin/). Ctrl+C para salir.")
+    decir(
+        f"Buen Gobierno está en http://127.0.0.1:{PUERTO}/  (administración: /admin/). Ctrl+C para salir."
+    )
     try:
         while all(p.poll() is None for p in procesos):
             time.sleep(1)
@@ -122,9 +147,21 @@ def probar(argumentos: list[str]) -> int:
     )
     if not redis_responde() and shutil.which("redis-server"):
         decir("Iniciando Redis en 127.0.0.1:6379 para las pruebas de integración")
-        ejecutar("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "")
+        ejecutar(
+            "redis-server",
+            "--daemonize",
+            "yes",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "6379",
+            "--save",
+            "",
+        )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    decir(f"Pruebas sobre {'PostgreSQL' if 'postgres' in env.get('DATABASE_URL', '') else 'SQLite'}")
+    decir(
+        f"Pruebas sobre {'PostgreSQL' if 'postgres' in env.get('DATABASE_URL', '') else 'SQLite'}"
+    )
     return subprocess.run([str(BIN / "pytest"), *argumentos], cwd=RAIZ, env=env).returncode
 
 
