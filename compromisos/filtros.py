@@ -1,0 +1,121 @@
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from buengobierno.organizacion.models import Organismo
+from compromisos.forms import CampoPersona, EntradaFecha
+from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoReunion
+
+VENCIDO = "vencido"
+ABIERTOS = "abiertos"
+SIN_ORIGEN = "ninguno"
+
+
+def _estados():
+    estados = [(e.value, e.label) for e in Compromiso.Estado if e != Compromiso.Estado.BORRADOR]
+    return [(ABIERTOS, _("Abiertos (todos)")), (VENCIDO, _("Vencidos")), *estados]
+
+
+class FiltroPersona(django_filters.ModelChoiceFilter):
+    field_class = CampoPersona
+
+
+class FiltroCompromisos(django_filters.FilterSet):
+    estado = django_filters.ChoiceFilter(
+        label=_("Estado"), choices=_estados, method="filtrar_estado", empty_label=_("Todos")
+    )
+    organismo = django_filters.ModelChoiceFilter(
+        label=_("Organismo"), queryset=Organismo.objects.filter(activo=True)
+    )
+    responsable = FiltroPersona(
+        label=_("Responsable"),
+        queryset=get_user_model().objects.filter(compromisos__isnull=False).distinct(),
+    )
+    vence_desde = django_filters.DateFilter(
+        label=_("Vence desde"), field_name="fecha_limite", lookup_expr="gte", widget=EntradaFecha()
+    )
+    vence_hasta = django_filters.DateFilter(
+        label=_("Vence hasta"), field_name="fecha_limite", lookup_expr="lte", widget=EntradaFecha()
+    )
+    origen = django_filters.ChoiceFilter(
+        label=_("Tipo de origen"), method="filtrar_origen", empty_label=_("Todos")
+    )
+    meta = django_filters.ModelChoiceFilter(
+        label=_("Meta estratégica"), queryset=MetaEstrategica.objects.all()
+    )
+    prioridad = django_filters.ChoiceFilter(
+        label=_("Prioridad"), choices=Compromiso.Prioridad.choices, empty_label=_("Todas")
+    )
+
+    class Meta:
+        model = Compromiso
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["origen"].extra["choices"] = self.tipos_de_origen()
+
+    @staticmethod
+    def tipos_de_origen():
+        """The kinds of record commitments came from (meetings, fichas, visits…)."""
+        ids = Compromiso.objects.exclude(origen_tipo=None).values("origen_tipo").distinct()
+        tipos = ContentType.objects.filter(pk__in=ids)
+        opciones = [
+            (str(t.pk), capfirst(t.model_class()._meta.verbose_name_plural))
+            for t in tipos
+            if t.model_class() is not None
+        ]
+        return [*sorted(opciones, key=lambda o: o[1]), (SIN_ORIGEN, _("Registrados a mano"))]
+
+    def filtrar_estado(self, queryset, nombre, valor):
+        if valor == VENCIDO:
+            return queryset.vencidos()
+        if valor == ABIERTOS:
+            return queryset.abiertos()
+        return queryset.filter(estado=valor)
+
+    def filtrar_origen(self, queryset, nombre, valor):
+        if valor == SIN_ORIGEN:
+            return queryset.filter(origen_tipo=None)
+        return queryset.filter(origen_tipo_id=valor)
+
+
+class FiltroReuniones(django_filters.FilterSet):
+    tipo = django_filters.ModelChoiceFilter(label=_("Tipo"), queryset=TipoReunion.objects.all())
+    estado = django_filters.ChoiceFilter(
+        label=_("Estado"), choices=Reunion.Estado.choices, empty_label=_("Todos")
+    )
+    organismo_convocante = django_filters.ModelChoiceFilter(
+        label=_("Organismo convocante"), queryset=Organismo.objects.filter(activo=True)
+    )
+    desde = django_filters.DateFilter(
+        label=_("Desde"), field_name="inicio", lookup_expr="date__gte", widget=EntradaFecha()
+    )
+    hasta = django_filters.DateFilter(
+        label=_("Hasta"), field_name="inicio", lookup_expr="date__lte", widget=EntradaFecha()
+    )
+
+    class Meta:
+        model = Reunion
+        fields = []
+
+
+class FiltroPeriodo(forms.Form):
+    """The period of the indicators: commitments due between two dates (default: all)."""
+
+    desde = forms.DateField(label=_("Vencen desde"), required=False, widget=EntradaFecha())
+    hasta = forms.DateField(label=_("Vencen hasta"), required=False, widget=EntradaFecha())
+
+    def aplicar(self, compromisos):
+        if not self.is_valid():
+            return compromisos
+        condiciones = Q()
+        if self.cleaned_data.get("desde"):
+            condiciones &= Q(fecha_limite__gte=self.cleaned_data["desde"])
+        if self.cleaned_data.get("hasta"):
+            condiciones &= Q(fecha_limite__lte=self.cleaned_data["hasta"])
+        return compromisos.filter(condiciones)

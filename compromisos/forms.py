@@ -1,0 +1,547 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Layout, Row, Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buengobierno.documentos.forms import CampoAdjunto
+from buengobierno.organizacion.models import Organismo
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos.models import (
+    Asistente,
+    Compromiso,
+    MetaEstrategica,
+    Reunion,
+    TipoReunion,
+)
+
+# The shortcuts of the due-date field: "+3 / +5 / +10 días hábiles".
+ATAJOS_DIAS_HABILES = (3, 5, 10)
+ATAJOS_HTML = (
+    '{%% include "compromisos/_atajos.html" with atajos=form.atajos destino="%(destino)s" %%}'
+)
+AVISO_DATOS = _(
+    "Sus datos (nombre, entidad, cargo y correo) se usan solo para el acta y la planilla de "
+    "asistencia de esta reunión, conforme a la Ley 1581 de 2012 y la política de tratamiento "
+    "de datos personales de la Alcaldía de Santiago de Cali. Puede consultarlos, corregirlos "
+    "o pedir su supresión ante la Secretaría de Gobierno."
+)
+
+
+def atajos_de_fecha(base):
+    """[(n, date)] for each shortcut, counted in business days from `base`."""
+    return [(n, sumar_dias_habiles(base, n)) for n in ATAJOS_DIAS_HABILES]
+
+
+def opciones_de_personas() -> list[tuple[int, str]]:
+    """(pk, label) of every active person, for selects repeated on one page."""
+    return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
+
+
+def personas_activas():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .select_related("organismo")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class CampoPersona(forms.ModelChoiceField):
+    """A person picked by name; the label shows the organism to tell namesakes apart."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", personas_activas())
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        sigla = obj.organismo.sigla or obj.organismo.nombre if obj.organismo_id else ""
+        return f"{obj} — {sigla}" if sigla else str(obj)
+
+
+class CampoPersonas(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", personas_activas())
+        super().__init__(**kwargs)
+
+    label_from_instance = CampoPersona.label_from_instance
+
+
+class EntradaFecha(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class EntradaFechaHora(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+def _ayudante(texto_boton, *, nombre="guardar", accion="", atributos=None) -> FormHelper:
+    ayudante = FormHelper()
+    ayudante.form_method = "post"
+    if accion:
+        ayudante.form_action = accion
+    ayudante.add_input(Submit(nombre, texto_boton))
+    if atributos:
+        ayudante.attrs = atributos
+    return ayudante
+
+
+class ReunionForm(forms.ModelForm):
+    """Schedule or edit a meeting; on creation also its agenda and its invited people."""
+
+    puntos = forms.CharField(
+        label=_("Orden del día"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Un punto por línea. Podrá completarlos y agregar otros en la reunión."),
+    )
+    invitados = CampoPersonas(
+        label=_("Invitados internos"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Escoja por nombre; use Ctrl o Cmd para varios."),
+    )
+    enlace_virtual = forms.URLField(
+        label=_("Enlace de la reunión virtual"), required=False, assume_scheme="https"
+    )
+    organismos_invitados = forms.ModelMultipleChoiceField(
+        label=_("Invitar a todo un organismo"),
+        queryset=Organismo.objects.filter(activo=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+
+    class Meta:
+        model = Reunion
+        fields = [
+            "tipo",
+            "titulo",
+            "inicio",
+            "fin",
+            "lugar",
+            "enlace_virtual",
+            "organismo_convocante",
+            "objetivo",
+        ]
+        widgets = {
+            "inicio": EntradaFechaHora(),
+            "fin": EntradaFechaHora(),
+            "objetivo": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, usuario=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tipo"].queryset = TipoReunion.objects.filter(activo=True)
+        self.fields["organismo_convocante"].queryset = Organismo.objects.filter(activo=True)
+        for campo in ("inicio", "fin"):
+            self.fields[campo].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        if self.instance.pk:
+            for campo in ("puntos", "invitados", "organismos_invitados"):
+                del self.fields[campo]
+        elif usuario is not None and usuario.organismo_id:
+            self.fields["organismo_convocante"].initial = usuario.organismo_id
+        texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
+        self.helper = _ayudante(texto)
+
+    def clean(self):
+        datos = super().clean()
+        inicio, fin = datos.get("inicio"), datos.get("fin")
+        if inicio and fin and fin < inicio:
+            self.add_error("fin", _("La reunión no puede terminar antes de empezar."))
+        return datos
+
+    def lista_de_puntos(self) -> list[str]:
+        return [p.strip() for p in self.cleaned_data.get("puntos", "").splitlines() if p.strip()]
+
+    def lista_de_invitados(self) -> list:
+        invitados = list(self.cleaned_data.get("invitados") or ())
+        organismos = self.cleaned_data.get("organismos_invitados")
+        if organismos:
+            invitados += list(personas_activas().filter(organismo__in=organismos))
+        return invitados
+
+
+def _en_seccion(nombre_url: str, reunion, seccion: str) -> dict:
+    """Form attributes: post with htmx and swap the live page's section with the answer."""
+    url = reverse(nombre_url, args=[reunion.pk])
+    return {
+        "accion": url,
+        "atributos": {
+            "hx-post": url,
+            "hx-target": f"#seccion-{seccion}",
+            "hx-swap": "outerHTML",
+        },
+    }
+
+
+class PuntoForm(forms.Form):
+    titulo = forms.CharField(label=_("Tema"), max_length=255)
+    presentador = forms.CharField(label=_("Presenta"), max_length=200, required=False)
+
+    def __init__(self, *args, reunion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _ayudante(
+            _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
+        )
+
+
+class DecisionForm(forms.Form):
+    texto = forms.CharField(label=_("Decisión"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, reunion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _ayudante(
+            _("Agregar decisión"),
+            **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
+        )
+
+
+class CompromisoEnReunionForm(forms.Form):
+    """A commitment typed during the meeting; responsible and date may come later."""
+
+    descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
+    responsable = CampoPersona(label=_("Responsable"), required=False)
+    fecha_limite = forms.DateField(label=_("Fecha límite"), required=False, widget=EntradaFecha())
+    prioridad = forms.ChoiceField(
+        label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
+    )
+
+    def __init__(self, *args, reunion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reunion = reunion
+        self.atajos = atajos_de_fecha(reunion.fecha)
+        self.fields["fecha_limite"].widget.attrs.update(
+            {"min": reunion.fecha.isoformat(), "id": "id_nuevo_fecha_limite"}
+        )
+        self.helper = _ayudante(
+            _("Agregar compromiso"),
+            **_en_seccion("compromisos:agregar_compromiso", reunion, "compromisos"),
+        )
+        self.helper.form_id = "form-nuevo-compromiso"
+        self.helper.layout = Layout(
+            "descripcion",
+            Row(
+                Column("responsable", css_class="col-md-5"),
+                Column(
+                    "fecha_limite",
+                    HTML(ATAJOS_HTML % {"destino": "id_nuevo_fecha_limite"}),
+                    css_class="col-md-4",
+                ),
+                Column("prioridad", css_class="col-md-3"),
+            ),
+        )
+
+
+class AsistentesForm(forms.Form):
+    usuarios = CampoPersonas(
+        label=_("Personas"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+    organismo = forms.ModelChoiceField(
+        label=_("O todo un organismo"),
+        queryset=Organismo.objects.filter(activo=True),
+        required=False,
+    )
+
+    def __init__(self, *args, reunion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _ayudante(
+            _("Agregar asistentes"),
+            **_en_seccion("compromisos:agregar_asistentes", reunion, "asistentes"),
+        )
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("usuarios") and not datos.get("organismo"):
+            self.add_error("usuarios", _("Escoja al menos una persona o un organismo."))
+        return datos
+
+    def personas(self) -> list:
+        personas = list(self.cleaned_data.get("usuarios") or ())
+        if self.cleaned_data.get("organismo"):
+            personas += list(personas_activas().filter(organismo=self.cleaned_data["organismo"]))
+        return personas
+
+
+class AsistenteExternoForm(forms.ModelForm):
+    aviso_datos_aceptado = forms.BooleanField(
+        label=_("Le informé el tratamiento de sus datos personales y lo aceptó"),
+        help_text=AVISO_DATOS,
+        error_messages={
+            "required": _(
+                "Antes de registrar a una persona externa debe informarle el tratamiento "
+                "de sus datos personales (Ley 1581 de 2012)."
+            )
+        },
+    )
+
+    class Meta:
+        model = Asistente
+        fields = ["nombre", "entidad", "cargo", "correo", "aviso_datos_aceptado"]
+
+    def __init__(self, *args, reunion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nombre"].required = True
+        self.helper = _ayudante(
+            _("Agregar persona externa"),
+            **_en_seccion("compromisos:agregar_externo", reunion, "asistentes"),
+        )
+
+
+# --- the fields of the live page, saved one by one ------------------------------------------
+
+
+def atributos_en_vivo(reunion, clave: str, *, texto: bool) -> dict:
+    """The htmx attributes of one live field (see static/js/compromisos/en_vivo.js)."""
+    return {
+        "id": "campo-" + clave.replace(".", "-"),
+        "data-clave": clave,
+        "data-version": str(reunion.version_de(clave)),
+        "hx-post": reverse("compromisos:guardar_campo", args=[reunion.pk]),
+        "hx-trigger": "keyup changed delay:800ms, change" if texto else "change",
+        "hx-swap": "none",
+        "aria-describedby": "nota-" + clave.replace(".", "-"),
+        "autocomplete": "off",
+    }
+
+
+class _FormEnVivo(forms.Form):
+    """Fields of one row of the live page; every widget saves itself through htmx."""
+
+    tipo = ""
+    textos = ()
+
+    def __init__(self, *, reunion, objeto, solo_lectura=False):
+        prefijo = self.tipo if self.tipo == "reunion" else f"{self.tipo}-{objeto.pk}"
+        super().__init__(prefix=prefijo, initial=self.iniciales(objeto))
+        self.objeto = objeto
+        for nombre, campo in self.fields.items():
+            clave = (
+                f"reunion.{nombre}"
+                if self.tipo == "reunion"
+                else f"{self.tipo}.{objeto.pk}.{nombre}"
+            )
+            campo.required = False
+            if solo_lectura:
+                campo.disabled = True
+            else:
+                campo.widget.attrs.update(
+                    atributos_en_vivo(reunion, clave, texto=nombre in self.textos)
+                )
+
+    def iniciales(self, objeto) -> dict:
+        return {nombre: getattr(objeto, nombre) for nombre in self.base_fields}
+
+
+class ObjetivoEnVivoForm(_FormEnVivo):
+    tipo = "reunion"
+    textos = ("objetivo",)
+    objetivo = forms.CharField(label=_("Objetivo"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PuntoEnVivoForm(_FormEnVivo):
+    tipo = "punto"
+    textos = ("titulo", "presentador", "desarrollo")
+    titulo = forms.CharField(label=_("Tema"), max_length=255)
+    presentador = forms.CharField(label=_("Presenta"), max_length=200)
+    desarrollo = forms.CharField(label=_("Desarrollo"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class DecisionEnVivoForm(_FormEnVivo):
+    tipo = "decision"
+    textos = ("texto",)
+    texto = forms.CharField(label=_("Decisión"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CompromisoEnVivoForm(_FormEnVivo):
+    tipo = "compromiso"
+    textos = ("descripcion",)
+    descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
+    # Plain choices, read once per page: a queryset would cost one query per row.
+    responsable = forms.ChoiceField(label=_("Responsable"))
+    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    prioridad = forms.ChoiceField(label=_("Prioridad"), choices=Compromiso.Prioridad.choices)
+
+    def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
+        super().__init__(reunion=reunion, objeto=objeto, solo_lectura=solo_lectura)
+        self.fields["responsable"].choices = [("", "---------"), *opciones_personas]
+        self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
+        self.atajos = atajos
+
+    def iniciales(self, objeto) -> dict:
+        datos = super().iniciales(objeto)
+        datos["responsable"] = objeto.responsable_id
+        return datos
+
+
+class AsistenciaEnVivoForm(_FormEnVivo):
+    tipo = "asistente"
+    asistencia = forms.ChoiceField(label=_("Asistencia"), choices=Asistente.Asistencia.choices)
+
+
+class BotonForm(forms.Form):
+    """A form that is only a button (start, close, regenerate): crispy draws it with CSRF."""
+
+    def __init__(self, *args, texto, url, estilo="btn-primary", confirmar="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.form_action = url
+        self.helper.form_class = "d-inline"
+        boton = Submit("enviar", texto)
+        boton.field_classes = f"btn {estilo}"
+        self.helper.add_input(boton)
+        if confirmar:
+            self.helper.attrs = {"data-confirmar": confirmar}
+
+
+# --- the life of a commitment ---------------------------------------------------------------
+
+
+class _FormAccion(forms.Form):
+    """A transition's form; it posts to its own URL of the commitment."""
+
+    accion = ""
+    boton = ""
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _ayudante(
+            self.boton,
+            nombre=self.accion,
+            accion=reverse(f"compromisos:{self.accion}", args=[compromiso.pk]),
+        )
+        self.helper.form_id = f"form-{self.accion}"
+
+
+class AvanceForm(_FormAccion):
+    accion = "avance"
+    boton = _("Registrar avance")
+    nota = forms.CharField(label=_("Avance"), widget=forms.Textarea(attrs={"rows": 3}))
+    porcentaje = forms.IntegerField(
+        label=_("Porcentaje de avance"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": _("El porcentaje debe estar entre 0 y 100."),
+            "max_value": _("El porcentaje debe estar entre 0 y 100."),
+        },
+    )
+    archivo = CampoAdjunto(label=_("Evidencia (opcional)"), required=False)
+
+
+class CumplidoForm(_FormAccion):
+    accion = "cumplido"
+    boton = _("Reportar cumplido")
+    nota = forms.CharField(
+        label=_("Cómo se cumplió"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Describa cómo se cumplió el compromiso (evidencia).")},
+    )
+    archivo = CampoAdjunto(label=_("Archivo de evidencia (opcional)"), required=False)
+
+
+class VerificarForm(_FormAccion):
+    accion = "verificar"
+    boton = _("Verificar cumplimiento")
+    nota = forms.CharField(
+        label=_("Observación (opcional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DevolverForm(_FormAccion):
+    accion = "devolver"
+    boton = _("Devolver")
+    observacion = forms.CharField(
+        label=_("Por qué se devuelve"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué se devuelve el compromiso.")},
+    )
+
+
+class CancelarForm(_FormAccion):
+    accion = "cancelar"
+    boton = _("Cancelar compromiso")
+    motivo = forms.CharField(
+        label=_("Motivo de la cancelación"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo de la cancelación.")},
+    )
+
+
+class ReprogramarForm(_FormAccion):
+    accion = "reprogramar"
+    boton = _("Reprogramar")
+    nueva_fecha = forms.DateField(
+        label=_("Nueva fecha límite"),
+        widget=EntradaFecha(),
+        error_messages={"required": _("Indique la nueva fecha límite.")},
+    )
+    justificacion = forms.CharField(
+        label=_("Justificación"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("La reprogramación necesita una justificación.")},
+    )
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, compromiso=compromiso, **kwargs)
+        self.fields["nueva_fecha"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+
+FORMULARIOS_DE_ACCION = {
+    f.accion: f
+    for f in (AvanceForm, CumplidoForm, VerificarForm, DevolverForm, CancelarForm, ReprogramarForm)
+}
+
+
+class CompromisoForm(forms.Form):
+    """A commitment registered by hand (no meeting): its origin may be written as text."""
+
+    descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsable = CampoPersona(label=_("Responsable"))
+    corresponsables = CampoPersonas(
+        label=_("Corresponsables"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    prioridad = forms.ChoiceField(
+        label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
+    )
+    meta = forms.ModelChoiceField(
+        label=_("Meta estratégica"),
+        queryset=MetaEstrategica.objects.filter(activa=True),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hoy = timezone.localdate()
+        self.atajos = atajos_de_fecha(hoy)
+        self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
+        self.helper = _ayudante(_("Registrar compromiso"))
+        self.helper.layout = Layout(
+            "descripcion",
+            Row(
+                Column("responsable", css_class="col-md-6"),
+                Column("corresponsables", css_class="col-md-6"),
+            ),
+            Row(
+                Column(
+                    "fecha_limite",
+                    HTML(ATAJOS_HTML % {"destino": "id_fecha_limite"}),
+                    css_class="col-md-4",
+                ),
+                Column("prioridad", css_class="col-md-3"),
+                Column("meta", css_class="col-md-5"),
+            ),
+        )

@@ -1,0 +1,132 @@
+"""One commitment: its page, its transitions and a commitment registered by hand."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from buengobierno.documentos.models import Adjunto
+from buengobierno.organizacion.acceso import (
+    exigir_creacion,
+    exigir_edicion,
+    obtener_visible_o_404,
+)
+from compromisos import services
+from compromisos.forms import FORMULARIOS_DE_ACCION, CompromisoForm
+from compromisos.models import Compromiso, ErrorDeEstado
+
+SERVICIOS = {
+    "avance": services.registrar_avance,
+    "cumplido": services.marcar_cumplido,
+    "verificar": services.verificar_compromiso,
+    "devolver": services.devolver_compromiso,
+    "cancelar": services.cancelar_compromiso,
+    "reprogramar": services.reprogramar_compromiso,
+}
+MENSAJES = {
+    "avance": _("Se registró el avance."),
+    "cumplido": _("Se reportó el compromiso como cumplido; queda a la espera de verificación."),
+    "verificar": _("Se verificó el cumplimiento del compromiso."),
+    "devolver": _("Se devolvió el compromiso al responsable."),
+    "cancelar": _("Se canceló el compromiso."),
+    "reprogramar": _("Se reprogramó el compromiso; la fecha anterior queda en el registro."),
+}
+
+
+def _compromiso(request, pk) -> Compromiso:
+    return obtener_visible_o_404(
+        Compromiso.objects.select_related(
+            "responsable__organismo",
+            "organismo",
+            "meta",
+            "reunion",
+            "creado_por",
+            "verificado_por",
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+def _pagina(request, compromiso, *, formularios=None, status=200):
+    acciones = compromiso.acciones_para(request.user)
+    formularios = formularios or {}
+    return render(
+        request,
+        "compromisos/compromiso.html",
+        {
+            "compromiso": compromiso,
+            "pestana": "seguimiento",
+            "formularios": [
+                formularios.get(a) or FORMULARIOS_DE_ACCION[a](compromiso=compromiso)
+                for a in acciones
+            ],
+            "accion_abierta": next(iter(formularios), ""),
+            "avances": compromiso.avances.select_related("autor", "evidencia"),
+            "reprogramaciones": compromiso.reprogramaciones.select_related("autor"),
+            "corresponsables": compromiso.corresponsables.all(),
+            "evidencias": Adjunto.objects.de(compromiso),
+        },
+        status=status,
+    )
+
+
+@login_required
+def compromiso(request, pk):
+    compromiso = _compromiso(request, pk)
+    if compromiso.estado == Compromiso.Estado.BORRADOR and compromiso.reunion_id:
+        messages.info(request, _("Este compromiso se está registrando en la reunión en curso."))
+        return redirect(compromiso.reunion)
+    return _pagina(request, compromiso)
+
+
+@login_required
+@require_POST
+def accion(request, pk, accion):
+    """One transition (avance, cumplido, verificar, devolver, cancelar, reprogramar)."""
+    if accion not in SERVICIOS:
+        raise Http404
+    compromiso = _compromiso(request, pk)
+    exigir_edicion(request.user, compromiso)
+    form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, compromiso=compromiso)
+    if form.is_valid():
+        try:
+            SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **form.cleaned_data)
+        except ErrorDeEstado as error:
+            messages.error(request, str(error))
+            return redirect(compromiso)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, MENSAJES[accion])
+            return redirect(compromiso)
+    compromiso.refresh_from_db()
+    return _pagina(request, compromiso, formularios={accion: form}, status=422)
+
+
+@login_required
+def nuevo_compromiso(request):
+    """A commitment registered by hand, outside any meeting or other procedure."""
+    exigir_creacion(request.user, Compromiso)
+    form = CompromisoForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            (creado,) = services.crear_compromisos(
+                origen=None, compromisos=[form.cleaned_data], creado_por=request.user
+            )
+        except services.CompromisosInvalidos as error:
+            for campo, mensajes in error.por_fila[0].items():
+                for mensaje in mensajes:
+                    form.add_error(campo if campo in form.fields else None, mensaje)
+        else:
+            messages.success(request, _("Se registró el compromiso y se avisó al responsable."))
+            return redirect(creado)
+    return render(
+        request,
+        "compromisos/compromiso_nuevo.html",
+        {"form": form, "pestana": "seguimiento"},
+        status=422 if form.is_bound else 200,
+    )

@@ -1,0 +1,176 @@
+"""Meetings: list, schedule, edit, the record of a closed one and its PDFs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from buengobierno.documentos.pdf import renderizar_pdf, respuesta_pdf
+from buengobierno.organizacion.acceso import (
+    exigir_creacion,
+    exigir_edicion,
+    obtener_visible_o_404,
+    tiene_rol,
+)
+from buengobierno.organizacion.models import Organismo
+from buengobierno.organizacion.roles import Rol
+from buengobierno.web.listas import ListaView
+from compromisos import services
+from compromisos.filtros import FiltroReuniones
+from compromisos.forms import ReunionForm
+from compromisos.models import ROLES_SEGUIMIENTO, ErrorDeEstado, Reunion
+
+
+class ListaReuniones(ListaView):
+    modelo = Reunion
+    filterset_class = FiltroReuniones
+    campos_busqueda = ("titulo", "objetivo", "numero_acta", "lugar")
+    relacionados = ("tipo", "organismo_convocante")
+    orden = ("-inicio", "-pk")
+    columnas_exportacion = [
+        (gettext_lazy("Reunión"), "titulo"),
+        (gettext_lazy("Tipo"), "tipo"),
+        (gettext_lazy("Inicio"), "inicio"),
+        (gettext_lazy("Fin"), "fin"),
+        (gettext_lazy("Lugar"), "lugar"),
+        (gettext_lazy("Organismo convocante"), "organismo_convocante"),
+        (gettext_lazy("Estado"), "get_estado_display"),
+        (gettext_lazy("Acta"), "numero_acta"),
+    ]
+    columnas_lista = []
+    titulo = gettext_lazy("Reuniones")
+    subtitulo = gettext_lazy("Consejos de Gobierno, comités, mesas de trabajo y seguimientos.")
+    nombre_exportacion = "reuniones"
+    template_name = "compromisos/reuniones.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["pestana"] = "reuniones"
+        contexto["puede_convocar"] = Reunion.acceso.puede_crear(self.request.user)
+        return contexto
+
+
+def _reunion(request, pk) -> Reunion:
+    return obtener_visible_o_404(
+        Reunion.objects.select_related("tipo", "organismo_convocante", "creado_por", "cerrada_por"),
+        request.user,
+        pk=pk,
+    )
+
+
+def _limitar_convocante(form, usuario) -> None:
+    # Outside the follow-up roles a person convenes only in the name of their own organism.
+    if not tiene_rol(usuario, *ROLES_SEGUIMIENTO, Rol.ADMINISTRADOR):
+        form.fields["organismo_convocante"].queryset = Organismo.objects.filter(
+            pk=usuario.organismo_id
+        )
+
+
+@login_required
+def nueva_reunion(request):
+    exigir_creacion(request.user, Reunion)
+    form = ReunionForm(request.POST or None, usuario=request.user)
+    _limitar_convocante(form, request.user)
+    if request.method == "POST" and form.is_valid():
+        datos = {k: v for k, v in form.cleaned_data.items() if k in ReunionForm.Meta.fields}
+        try:
+            reunion = services.convocar_reunion(
+                **datos,
+                puntos=form.lista_de_puntos(),
+                invitados=form.lista_de_invitados(),
+                creado_por=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Se programó la reunión y se avisó a los invitados."))
+            return redirect("compromisos:en_vivo", reunion.pk)
+    return render(
+        request,
+        "compromisos/reunion_form.html",
+        {"form": form, "pestana": "reuniones", "titulo": _("Nueva reunión")},
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+def editar_reunion(request, pk):
+    reunion = _reunion(request, pk)
+    exigir_edicion(request.user, reunion)
+    if reunion.cerrada:
+        messages.error(request, _("La reunión está cerrada: su acta ya no admite cambios."))
+        return redirect(reunion)
+    form = ReunionForm(request.POST or None, instance=reunion, usuario=request.user)
+    _limitar_convocante(form, request.user)
+    if request.method == "POST" and form.is_valid():
+        datos = {k: form.cleaned_data[k] for k in ReunionForm.Meta.fields}
+        try:
+            services.actualizar_reunion(reunion=reunion, datos=datos, usuario=request.user)
+        except ErrorDeEstado as error:
+            messages.error(request, str(error))
+            return redirect(reunion)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Se guardaron los datos de la reunión."))
+            return redirect("compromisos:en_vivo", reunion.pk)
+    return render(
+        request,
+        "compromisos/reunion_form.html",
+        {"form": form, "pestana": "reuniones", "titulo": _("Editar reunión"), "reunion": reunion},
+        status=422 if form.is_bound else 200,
+    )
+
+
+def contexto_acta(reunion: Reunion) -> dict:
+    """Everything the acta shows, read in a fixed number of queries."""
+    return {
+        "reunion": reunion,
+        "asistentes": list(reunion.asistentes.select_related("usuario__organismo")),
+        "puntos": list(reunion.puntos.all()),
+        "decisiones": list(reunion.decisiones.all()),
+        # Drafts of an open meeting too: its draft acta shows what is being agreed.
+        "compromisos": list(
+            reunion.compromisos.select_related("responsable", "organismo").order_by("pk")
+        ),
+    }
+
+
+@login_required
+def reunion(request, pk):
+    reunion = _reunion(request, pk)
+    contexto = contexto_acta(reunion)
+    contexto.update(pestana="reuniones", puede_editar=reunion.puede_editar(request.user))
+    return render(request, "compromisos/reunion.html", contexto)
+
+
+def _nombre_pdf(prefijo: str, reunion: Reunion) -> str:
+    sufijo = reunion.numero_acta or f"{reunion.fecha:%Y-%m-%d}-{reunion.pk}"
+    return f"{prefijo}-{sufijo}.pdf"
+
+
+@login_required
+def acta_pdf(request, pk):
+    """The acta with the official header: data, attendance, agenda, development, decisions,
+    commitments. Before closing it is marked as a draft."""
+    reunion = _reunion(request, pk)
+    contexto = contexto_acta(reunion)
+    nombre = _("Acta de reunión")
+    if reunion.numero_acta:
+        nombre = _("Acta de reunión No. %(numero)s") % {"numero": reunion.numero_acta}
+    contexto["documento_nombre"] = nombre
+    contenido = renderizar_pdf("compromisos/pdf/acta.html", contexto)
+    return respuesta_pdf(contenido, _nombre_pdf("acta", reunion))
+
+
+@login_required
+def planilla_pdf(request, pk):
+    """The attendance sheet, with a column for each attendee's signature."""
+    reunion = _reunion(request, pk)
+    contexto = contexto_acta(reunion)
+    contexto["documento_nombre"] = _("Planilla de asistencia")
+    contexto["filas_vacias"] = range(5)  # for whoever arrives without an invitation
+    contenido = renderizar_pdf("compromisos/pdf/planilla.html", contexto)
+    return respuesta_pdf(contenido, _nombre_pdf("asistencia", reunion))

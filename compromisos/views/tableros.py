@@ -1,0 +1,160 @@
+"""The boards: Seguimiento (every visible commitment), Mis compromisos, one per organism and
+one per person, and the indicators page."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from buengobierno.organizacion.acceso import tiene_rol
+from buengobierno.organizacion.models import Organismo
+from buengobierno.organizacion.roles import Rol
+from buengobierno.web.listas import ListaView
+from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
+from compromisos.indicadores import cifras_por, grafico_por_organismo, totales
+from compromisos.models import Compromiso, Reunion
+
+COLUMNAS = [
+    (_("Compromiso"), "descripcion"),
+    (_("Responsable"), "responsable"),
+    (_("Organismo"), "organismo"),
+    (_("Corresponsables"), "corresponsables"),
+    (_("Fecha límite"), "fecha_limite"),
+    (_("Fecha límite original"), "fecha_limite_original"),
+    (_("Estado"), "estado_mostrado"),
+    (_("Prioridad"), "get_prioridad_display"),
+    (_("Avance (%)"), "avance"),
+    (_("Origen"), "origen_descripcion"),
+    (_("Meta estratégica"), "meta"),
+    (_("Fecha de cumplimiento"), "fecha_cumplimiento"),
+]
+
+# Roles that see every organism's and every person's page.
+ROLES_VEN_TODO = (Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA, Rol.ADMINISTRADOR)
+
+
+class TableroCompromisos(ListaView):
+    """Seguimiento: every commitment the user may see, with filters, search and export."""
+
+    modelo = Compromiso
+    filterset_class = FiltroCompromisos
+    campos_busqueda = (
+        "descripcion",
+        "responsable__first_name",
+        "responsable__last_name",
+        "organismo__nombre",
+        "organismo__sigla",
+        "origen_descripcion",
+    )
+    relacionados = ("responsable", "organismo", "meta", "origen_tipo")
+    prefetch = ("corresponsables",)
+    orden = ("fecha_limite", "pk")
+    columnas_exportacion = COLUMNAS
+    columnas_lista = []  # the board draws its own table
+    titulo = _("Seguimiento a compromisos")
+    subtitulo = _("Todos los compromisos, vengan de una reunión, una ficha o una visita.")
+    nombre_exportacion = "compromisos"
+    template_name = "compromisos/tablero.html"
+    pestana = "seguimiento"
+
+    def consulta_base(self):
+        return super().consulta_base().publicados()
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["pestana"] = self.pestana
+        contexto["puede_crear"] = Compromiso.acceso.puede_crear(self.request.user)
+        contexto["puede_convocar"] = Reunion.acceso.puede_crear(self.request.user)
+        return contexto
+
+
+class MisCompromisos(TableroCompromisos):
+    titulo = _("Mis compromisos")
+    subtitulo = _("Los compromisos de los que usted es responsable o corresponsable.")
+    pestana = "mios"
+    nombre_exportacion = "mis-compromisos"
+
+    def consulta_base(self):
+        return Compromiso.objects.publicados().de_persona(self.request.user)
+
+
+class TableroOrganismo(TableroCompromisos):
+    """One organism: its commitments and each person's figures."""
+
+    pestana = "indicadores"
+    template_name = "compromisos/tablero_grupo.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organismo = get_object_or_404(Organismo, pk=kwargs["pk"])
+        usuario = request.user
+        if usuario.is_authenticated and not (
+            tiene_rol(usuario, *ROLES_VEN_TODO) or usuario.organismo_id == self.organismo.pk
+        ):
+            raise Http404(_("No existe o no tiene acceso a este registro."))
+        self.titulo = self.organismo.nombre
+        self.subtitulo = _("Compromisos del organismo y cumplimiento de cada persona.")
+        self.nombre_exportacion = f"compromisos-{self.organismo.sigla or self.organismo.codigo}"
+        return super().dispatch(request, *args, **kwargs)
+
+    def consulta_base(self):
+        return super().consulta_base().filter(organismo=self.organismo)
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        base = Compromiso.objects.visibles_para(self.request.user).filter(organismo=self.organismo)
+        contexto["cifras"] = cifras_por(base, "responsable")
+        contexto["cifras_total"] = totales(base)
+        contexto["enlace_fila"] = "compromisos:persona"
+        return contexto
+
+
+class TableroPersona(TableroCompromisos):
+    pestana = "indicadores"
+    template_name = "compromisos/tablero_grupo.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.persona = get_object_or_404(
+            get_user_model().objects.select_related("organismo"), pk=kwargs["pk"]
+        )
+        usuario = request.user
+        if usuario.is_authenticated and not (
+            tiene_rol(usuario, *ROLES_VEN_TODO)
+            or usuario.pk == self.persona.pk
+            or (usuario.organismo_id and usuario.organismo_id == self.persona.organismo_id)
+        ):
+            raise Http404(_("No existe o no tiene acceso a este registro."))
+        self.titulo = str(self.persona)
+        self.subtitulo = self.persona.nombre_y_cargo
+        self.nombre_exportacion = f"compromisos-{self.persona.username}"
+        return super().dispatch(request, *args, **kwargs)
+
+    def consulta_base(self):
+        return super().consulta_base().de_persona(self.persona)
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        base = Compromiso.objects.visibles_para(self.request.user).filter(responsable=self.persona)
+        contexto["cifras_total"] = totales(base)
+        contexto["persona"] = self.persona
+        return contexto
+
+
+@login_required
+def indicadores(request):
+    """Compliance per organism: on time %, overdue, average delay, with a chart."""
+    periodo = FiltroPeriodo(request.GET or None)
+    visibles = periodo.aplicar(Compromiso.objects.visibles_para(request.user))
+    por_organismo = cifras_por(visibles, "organismo")
+    grafico = grafico_por_organismo(por_organismo)
+    return render(
+        request,
+        "compromisos/indicadores.html",
+        {
+            "pestana": "indicadores",
+            "periodo": periodo,
+            "cifras": por_organismo,
+            "total": totales(visibles),
+            "graficos": [{"id": "grafico-organismos", "config": grafico}] if por_organismo else [],
+        },
+    )

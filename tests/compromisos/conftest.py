@@ -1,0 +1,145 @@
+from datetime import datetime, time
+
+import pytest
+from django.utils import timezone
+
+from buengobierno.organizacion.roles import Rol
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos import services
+from compromisos.apps import CONSEJO_DE_GOBIERNO
+from compromisos.models import Reunion, TipoReunion
+
+
+def momento(fecha, hora=9):
+    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
+
+
+@pytest.fixture
+def hoy():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def consejo(db):
+    return TipoReunion.objects.get(nombre=CONSEJO_DE_GOBIERNO)
+
+
+@pytest.fixture
+def comite(db):
+    return TipoReunion.objects.get(nombre="Comité")
+
+
+@pytest.fixture
+def secretaria(crear_usuario, gobierno):
+    """The Despacho's secretary who runs the Consejo de Gobierno."""
+    return crear_usuario(
+        Rol.DESPACHO, gobierno, username="secretaria", first_name="Luisa", last_name="Caicedo"
+    )
+
+
+@pytest.fixture
+def directivo_salud(crear_usuario, otro_organismo):
+    jefe = crear_usuario(
+        Rol.DIRECTIVO,
+        otro_organismo,
+        username="jefe.salud",
+        first_name="Carlos",
+        last_name="Valencia",
+    )
+    otro_organismo.jefe = jefe
+    otro_organismo.save()
+    return jefe
+
+
+@pytest.fixture
+def enlace_salud(crear_usuario, otro_organismo):
+    return crear_usuario(
+        Rol.ENLACE, otro_organismo, username="enlace.salud", first_name="Diana", last_name="Riascos"
+    )
+
+
+@pytest.fixture
+def tercer_organismo(db):
+    from tests.factories import OrganismoFactory
+
+    return OrganismoFactory(codigo="4148", nombre="Secretaría de Educación", sigla="SE")
+
+
+@pytest.fixture
+def directivo_educacion(crear_usuario, tercer_organismo):
+    return crear_usuario(Rol.DIRECTIVO, tercer_organismo, username="jefe.educacion")
+
+
+@pytest.fixture
+def nueva_reunion(secretaria, gobierno, consejo, hoy):
+    """nueva_reunion(**cambios) -> a scheduled meeting (by default a Consejo today)."""
+
+    def crear(**cambios):
+        datos = {
+            "tipo": consejo,
+            "titulo": "Consejo de Gobierno ordinario",
+            "inicio": momento(hoy, 8),
+            "fin": momento(hoy, 10),
+            "organismo_convocante": gobierno,
+            "puntos": ["Verificación del quórum", "Avance del Plan de Desarrollo"],
+            "invitados": [],
+            "creado_por": secretaria,
+        }
+        datos.update(cambios)
+        return services.convocar_reunion(**datos)
+
+    return crear
+
+
+@pytest.fixture
+def reunion(nueva_reunion):
+    return nueva_reunion()
+
+
+@pytest.fixture
+def reunion_en_curso(reunion, secretaria):
+    return services.iniciar_reunion(reunion=reunion, usuario=secretaria)
+
+
+@pytest.fixture
+def crear_compromiso(secretaria, hoy):
+    """crear_compromiso(responsable, **cambios) -> one commitment from crear_compromisos."""
+
+    def crear(responsable, origen=None, **cambios):
+        datos = {
+            "descripcion": "Entregar el informe de avance del plan de vacunación rural",
+            "responsable": responsable,
+            "fecha_limite": sumar_dias_habiles(hoy, 5),
+        }
+        datos.update(cambios)
+        fecha_origen = cambios.pop("fecha_origen", None)
+        datos.pop("fecha_origen", None)
+        (compromiso,) = services.crear_compromisos(
+            origen=origen, compromisos=[datos], creado_por=secretaria, fecha_origen=fecha_origen
+        )
+        return compromiso
+
+    return crear
+
+
+def reunion_cerrada_con(reunion, secretaria, compromisos):
+    """Start `reunion`, add [(descripcion, responsable, fecha)] and close it."""
+    if reunion.estado == Reunion.Estado.PROGRAMADA:
+        services.iniciar_reunion(reunion=reunion, usuario=secretaria)
+    for descripcion, responsable, fecha in compromisos:
+        services.agregar_compromiso_en_reunion(
+            reunion=reunion,
+            descripcion=descripcion,
+            responsable=responsable,
+            fecha_limite=fecha,
+            prioridad="media",
+            usuario=secretaria,
+        )
+    return services.cerrar_reunion(reunion=reunion, usuario=secretaria)
+
+
+@pytest.fixture
+def al_confirmar(django_capture_on_commit_callbacks):
+    """`with al_confirmar():` runs the on_commit callbacks (the e-mails) when the block ends,
+    as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
