@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -71,6 +72,7 @@ class ReunionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("organismo_convocante", "creado_por", "cerrada_por")
     readonly_fields = ("version", "numero_acta", "iniciada_en", "cerrada_en", "cerrada_por")
     inlines = (PuntoOrdenInline, AsistenteInline, DecisionInline)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("tipo", "titulo", "organismo_convocante", "objetivo")}),
         (_("Cuándo y dónde"), {"fields": ("inicio", "fin", "lugar", "enlace_virtual")}),

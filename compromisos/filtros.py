@@ -33,7 +33,11 @@ class FiltroCompromisos(django_filters.FilterSet):
     )
     responsable = FiltroPersona(
         label=_("Responsable"),
-        queryset=get_user_model().objects.filter(compromisos__isnull=False).distinct(),
+        queryset=get_user_model()
+        .objects.filter(compromisos__isnull=False)
+        .select_related("organismo")
+        .distinct()
+        .order_by("first_name", "last_name"),
     )
     vence_desde = django_filters.DateFilter(
         label=_("Vence desde"), field_name="fecha_limite", lookup_expr="gte", widget=EntradaFecha()

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,9 +20,15 @@ from compromisos.models import (
 
 # The shortcuts of the due-date field: "+3 / +5 / +10 días hábiles".
 ATAJOS_DIAS_HABILES = (3, 5, 10)
-ATAJOS_HTML = (
-    '{%% include "compromisos/_atajos.html" with atajos=form.atajos destino="%(destino)s" %%}'
-)
+
+
+def html_atajos(atajos, destino: str) -> HTML:
+    """The shortcut buttons under a date field, as a crispy layout object."""
+    return HTML(
+        render_to_string("compromisos/_atajos.html", {"atajos": atajos, "destino": destino})
+    )
+
+
 AVISO_DATOS = _(
     "Sus datos (nombre, entidad, cargo y correo) se usan solo para el acta y la planilla de "
     "asistencia de esta reunión, conforme a la Ley 1581 de 2012 y la política de tratamiento "
@@ -232,7 +239,7 @@ class CompromisoEnReunionForm(forms.Form):
                 Column("responsable", css_class="col-md-5"),
                 Column(
                     "fecha_limite",
-                    HTML(ATAJOS_HTML % {"destino": "id_nuevo_fecha_limite"}),
+                    html_atajos(self.atajos, "id_nuevo_fecha_limite"),
                     css_class="col-md-4",
                 ),
                 Column("prioridad", css_class="col-md-3"),
@@ -538,7 +545,7 @@ class CompromisoForm(forms.Form):
             Row(
                 Column(
                     "fecha_limite",
-                    HTML(ATAJOS_HTML % {"destino": "id_fecha_limite"}),
+                    html_atajos(self.atajos, "id_fecha_limite"),
                     css_class="col-md-4",
                 ),
                 Column("prioridad", css_class="col-md-3"),

@@ -1,0 +1,203 @@
+"""Role × view matrix: who sees and who writes commitments and meetings.
+
+secretaria (Despacho de Gobierno) runs everything; directivo_salud is responsible for a
+commitment and invited to the meeting; consulta (Control Interno) reads all, writes nothing;
+directivo_educacion, of another organism, must not even learn that the records exist.
+"""
+
+import pytest
+from django.urls import reverse
+
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos.models import Compromiso
+from tests.compromisos.conftest import reunion_cerrada_con
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registros(nueva_reunion, secretaria, directivo_salud, hoy):
+    cerrada = reunion_cerrada_con(
+        nueva_reunion(titulo="Consejo cerrado", invitados=[directivo_salud]),
+        secretaria,
+        [("Plan de vacunación rural", directivo_salud, sumar_dias_habiles(hoy, 5))],
+    )
+    abierta = nueva_reunion(titulo="Consejo abierto", invitados=[directivo_salud])
+    return {
+        "reunion": cerrada,
+        "reunion_abierta": abierta,
+        "compromiso": cerrada.compromisos.get(),
+        "organismo": directivo_salud.organismo,
+        "persona": directivo_salud,
+    }
+
+
+@pytest.fixture
+def usuarios(secretaria, directivo_salud, consulta, directivo_educacion):
+    return {
+        "secretaria": secretaria,
+        "directivo_salud": directivo_salud,
+        "consulta": consulta,
+        "directivo_educacion": directivo_educacion,
+    }
+
+
+LECTURAS = [
+    ("compromisos:compromiso", "compromiso"),
+    ("compromisos:reunion", "reunion"),
+    ("compromisos:acta_pdf", "reunion"),
+    ("compromisos:planilla_pdf", "reunion"),
+    ("compromisos:reunion", "reunion_abierta"),
+    ("compromisos:organismo", "organismo"),
+    ("compromisos:persona", "persona"),
+]
+
+
+@pytest.mark.parametrize(
+    ("usuario", "esperado"),
+    [
+        ("secretaria", 200),
+        ("directivo_salud", 200),
+        ("consulta", 200),
+        ("directivo_educacion", 404),
+    ],
+)
+@pytest.mark.parametrize(("vista", "objeto"), LECTURAS)
+def test_reading_a_record_is_allowed_to_its_people_and_404_to_another_organism(
+    client, registros, usuarios, usuario, esperado, vista, objeto
+):
+    client.force_login(usuarios[usuario])
+
+    respuesta = client.get(reverse(vista, args=[registros[objeto].pk]))
+
+    assert respuesta.status_code == esperado
+
+
+ESCRITURAS = [
+    # view, record, data, expected per user
+    (
+        "compromisos:avance",
+        "compromiso",
+        {"nota": "Avance", "porcentaje": "20"},
+        {"secretaria": 302, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:reprogramar",
+        "compromiso",
+        {"nueva_fecha": "2099-01-05", "justificacion": "Motivo"},
+        {"secretaria": 302, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:cancelar",
+        "compromiso",
+        {"motivo": "Ya no aplica"},
+        # Only the follow-up cancels; the responsible person may not drop their own commitment.
+        {"secretaria": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:guardar_campo",
+        "reunion_abierta",
+        {"clave": "reunion.objetivo", "valor": "Nuevo objetivo", "version": "0"},
+        {"secretaria": 200, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:agregar_punto",
+        "reunion_abierta",
+        {"titulo": "Proposiciones"},
+        {"secretaria": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:iniciar",
+        "reunion_abierta",
+        {},
+        {"secretaria": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "usuario", ["secretaria", "directivo_salud", "consulta", "directivo_educacion"]
+)
+@pytest.mark.parametrize(("vista", "objeto", "datos", "esperados"), ESCRITURAS)
+def test_writing_is_for_editors_403_for_read_only_and_404_for_another_organism(
+    client, registros, usuarios, usuario, vista, objeto, datos, esperados
+):
+    client.force_login(usuarios[usuario])
+
+    respuesta = client.post(reverse(vista, args=[registros[objeto].pk]), datos)
+
+    assert respuesta.status_code == esperados[usuario]
+
+
+def test_a_refused_write_changes_nothing(client, registros, directivo_salud, consulta):
+    for persona, vista, datos in (
+        (directivo_salud, "compromisos:cancelar", {"motivo": "x"}),
+        (consulta, "compromisos:avance", {"nota": "x", "porcentaje": "50"}),
+    ):
+        client.force_login(persona)
+        client.post(reverse(vista, args=[registros["compromiso"].pk]), datos)
+
+    compromiso = Compromiso.objects.get()
+    assert (compromiso.estado, compromiso.avance) == (Compromiso.Estado.PENDIENTE, 0)
+    assert not compromiso.avances.exists()
+
+
+@pytest.mark.parametrize(
+    ("usuario", "esperado"),
+    [
+        ("secretaria", 200),
+        ("directivo_salud", 403),
+        ("consulta", 403),
+        ("directivo_educacion", 404),
+    ],
+)
+def test_only_editors_open_the_live_page(client, registros, usuarios, usuario, esperado):
+    client.force_login(usuarios[usuario])
+
+    respuesta = client.get(reverse("compromisos:en_vivo", args=[registros["reunion_abierta"].pk]))
+
+    assert respuesta.status_code == esperado
+
+
+@pytest.mark.parametrize(
+    ("usuario", "esperado"),
+    [("secretaria", 200), ("directivo_salud", 200), ("consulta", 403)],
+)
+@pytest.mark.parametrize("vista", ["compromisos:nueva_reunion", "compromisos:nuevo"])
+def test_read_only_roles_cannot_create(client, usuarios, usuario, esperado, vista):
+    client.force_login(usuarios[usuario])
+
+    assert client.get(reverse(vista)).status_code == esperado
+
+
+def test_the_board_shows_each_person_only_what_they_may_see(
+    client, registros, enlace_salud, directivo_educacion, consulta
+):
+    vistos = {}
+    for persona in (enlace_salud, directivo_educacion, consulta):
+        client.force_login(persona)
+        respuesta = client.get(reverse("compromisos:inicio"))
+        vistos[persona.username] = [c.pk for c in respuesta.context["object_list"]]
+
+    compromiso = registros["compromiso"].pk
+    assert vistos == {
+        "enlace.salud": [compromiso],  # same organism as the responsible
+        "jefe.educacion": [],
+        "consulta": [compromiso],
+    }
+
+
+def test_a_directivo_convenes_only_in_the_name_of_their_organism(client, directivo_salud):
+    client.force_login(directivo_salud)
+
+    respuesta = client.get(reverse("compromisos:nueva_reunion"))
+
+    opciones = list(respuesta.context["form"].fields["organismo_convocante"].queryset)
+    assert opciones == [directivo_salud.organismo]
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, registros):
+    respuesta = client.get(reverse("compromisos:compromiso", args=[registros["compromiso"].pk]))
+
+    assert respuesta.status_code == 302
+    assert "/cuentas/" in respuesta.url
