@@ -70,6 +70,19 @@ def test_the_directory_filters_by_organism_and_by_role(client, despacho, persona
     assert "Limpiar" in por_rol.content.decode()
 
 
+def test_on_a_phone_the_filters_beyond_search_fold_away_unless_some_are_in_use(
+    client, despacho, personas, otro_organismo
+):
+    client.force_login(despacho)
+
+    sin_filtros = client.get(reverse("directorio")).content.decode()
+    filtrada = client.get(reverse("directorio"), {"organismo": otro_organismo.pk}).content.decode()
+
+    assert 'data-bs-target="#mas-filtros"' in sin_filtros
+    assert 'class="col-12 collapse d-md-block" id="mas-filtros"' in sin_filtros
+    assert 'class="col-12 collapse d-md-block show" id="mas-filtros"' in filtrada
+
+
 def test_lists_page_by_25_and_keep_the_filters_in_the_page_links(client, despacho, gobierno):
     UsuarioFactory.create_batch(30, organismo=gobierno, cargo="Contratista")
     client.force_login(despacho)
