@@ -1,0 +1,106 @@
+"""A secretary runs a Consejo de Gobierno from the live page, in a real browser."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos.models import Compromiso, Reunion
+
+CLAVE = "clave-de-prueba-123"  # tests.factories.UsuarioFactory
+CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_closes_it(
+    live_server, pagina, entrar, secretaria, directivo_salud, hoy
+):
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+    entrar(pagina, secretaria.username, CLAVE)
+
+    # Schedule the Consejo with its agenda and the Secretary of Health invited.
+    pagina.goto(live_server.url + reverse("compromisos:nueva_reunion"))
+    pagina.get_by_label("Tipo").select_option(label="Consejo de Gobierno")
+    pagina.get_by_label("Título").fill("Consejo de Gobierno de noviembre")
+    pagina.locator("#id_inicio").fill(f"{hoy:%Y-%m-%d}T08:00")
+    pagina.locator("#id_fin").fill(f"{hoy:%Y-%m-%d}T10:00")
+    pagina.get_by_label("Orden del día").fill("Verificación del quórum\nTemporada de lluvias")
+    pagina.get_by_label("Invitados internos").select_option(str(directivo_salud.pk))
+    pagina.get_by_role("button", name="Programar la reunión").click()
+    reunion = Reunion.objects.get()
+    pagina.wait_for_url(live_server.url + reverse("compromisos:en_vivo", args=[reunion.pk]))
+    pagina.get_by_role("button", name="Iniciar la reunión").click()
+    pagina.get_by_text("La reunión está en curso.").wait_for()
+    estado = pagina.locator("#estado-guardado")
+
+    # Attendance, then the development of the first item, typed as in a meeting.
+    fila = pagina.locator(".asistente", has_text=str(directivo_salud))
+    fila.get_by_label("Asistencia").select_option("asistio")
+    expect(estado).to_contain_text("Guardado")
+    desarrollos = pagina.get_by_label("Desarrollo", exact=True)
+    desarrollos.nth(0).press_sequentially("Se verificó el quórum con siete secretarios.", delay=15)
+    expect(estado).to_contain_text("Guardado", timeout=10_000)
+
+    # A commitment with the "+5 días hábiles" shortcut, computed on the server.
+    nuevo = pagina.locator("#form-nuevo-compromiso")
+    nuevo.get_by_label("Compromiso").fill("Presentar el plan de choque de vacunación rural")
+    nuevo.get_by_label("Responsable").select_option(str(directivo_salud.pk))
+    nuevo.get_by_role("button", name="+5 días hábiles").click()
+    vence = sumar_dias_habiles(hoy, 5)
+    expect(nuevo.get_by_label("Fecha límite")).to_have_value(vence.isoformat())
+    nuevo.get_by_role("button", name="Agregar compromiso").click()
+    expect(pagina.locator(".compromiso-en-vivo")).to_have_count(1)
+
+    # The connection drops while the second item is written: the text waits in the browser…
+    pagina.route("**/en-vivo/guardar/", lambda ruta: ruta.abort())
+    desarrollos.nth(1).press_sequentially("Puesto de mando unificado activo.", delay=15)
+    expect(estado).to_contain_text("Sin conexión — se guardará al reconectar", timeout=10_000)
+    pagina.unroute("**/en-vivo/guardar/")
+
+    # …and a reload puts it back and sends it: nothing is lost.
+    pagina.reload()
+    expect(estado).to_contain_text("Guardado", timeout=10_000)
+    pagina.reload()
+    expect(pagina.get_by_label("Desarrollo", exact=True).nth(0)).to_have_value(
+        "Se verificó el quórum con siete secretarios."
+    )
+    expect(pagina.get_by_label("Desarrollo", exact=True).nth(1)).to_have_value(
+        "Puesto de mando unificado activo."
+    )
+    expect(
+        pagina.locator(".asistente", has_text=str(directivo_salud)).get_by_label("Asistencia")
+    ).to_have_value("asistio")
+    expect(pagina.locator(".compromiso-en-vivo").get_by_label("Fecha límite")).to_have_value(
+        vence.isoformat()
+    )
+    assert pagina.evaluate("Object.keys(localStorage).length") == 0
+    pagina.set_viewport_size({"width": 375, "height": 812})
+    pagina.screenshot(path=CAPTURAS / "compromisos-en-vivo-telefono.png", full_page=True)
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 375
+    pagina.set_viewport_size({"width": 1366, "height": 900})
+
+    # Close: the acta is numbered and the PDF carries what was recorded.
+    pagina.once("dialog", lambda dialogo: dialogo.accept())
+    pagina.get_by_role("button", name="Cerrar la reunión").click()
+    pagina.wait_for_url(live_server.url + reunion.get_absolute_url())
+    expect(pagina.locator("#numero-acta")).to_have_text(f"Acta No. {hoy.year}-0001")
+    with pagina.expect_download() as descarga:
+        pagina.get_by_role("link", name="Descargar el acta (PDF)").click()
+    pdf = PdfReader(io.BytesIO(Path(descarga.value.path()).read_bytes()))
+    texto = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert f"Acta de reunión No. {hoy.year}-0001" in texto
+    assert "Puesto de mando unificado activo." in texto
+    assert "Presentar el plan de choque de vacunación rural" in texto
+
+    # The commitment is on the follow-up board, with its responsible person.
+    pagina.goto(live_server.url + reverse("compromisos:inicio"))
+    fila = pagina.locator("table.tabla-compromisos tbody tr").first
+    expect(fila).to_contain_text("Presentar el plan de choque de vacunación rural")
+    expect(fila).to_contain_text(str(directivo_salud))
+    assert Compromiso.objects.get().estado == Compromiso.Estado.PENDIENTE
