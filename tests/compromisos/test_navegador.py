@@ -9,7 +9,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos import services
 from compromisos.models import Compromiso, Reunion
 
 CLAVE = "clave-de-prueba-123"  # tests.factories.UsuarioFactory
@@ -19,8 +21,9 @@ CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_closes_it(
-    live_server, pagina, entrar, secretaria, directivo_salud, hoy
+    live_server, pagina, entrar, secretaria, directivo_salud, crear_usuario, gobierno, hoy
 ):
+    colega = crear_usuario(Rol.DESPACHO, gobierno, username="colega")
     CAPTURAS.mkdir(parents=True, exist_ok=True)
     entrar(pagina, secretaria.username, CLAVE)
 
@@ -80,6 +83,29 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
         vence.isoformat()
     )
     assert pagina.evaluate("Object.keys(localStorage).length") == 0
+
+    # A colleague changes the same text meanwhile: a conflict notice, not a silent overwrite.
+    punto = reunion.puntos.order_by("orden").first()
+    services.guardar_campo(
+        reunion=reunion,
+        clave=f"punto.{punto.pk}.desarrollo",
+        valor="Texto de la colega.",
+        version=99,
+        usuario=colega,
+    )
+    primero = pagina.get_by_label("Desarrollo", exact=True).nth(0)
+    primero.press("Control+End")
+    primero.press_sequentially(" Se aprobó el orden del día.", delay=15)
+    aviso = pagina.locator(".nota-campo.alert-warning")
+    expect(aviso).to_contain_text("Texto de la colega.", timeout=10_000)
+    punto.refresh_from_db()
+    assert punto.desarrollo == "Texto de la colega."
+    aviso.get_by_role("button", name="Conservar la mía").click()
+    expect(estado).to_contain_text("Guardado", timeout=10_000)
+    punto.refresh_from_db()
+    assert punto.desarrollo == (
+        "Se verificó el quórum con siete secretarios. Se aprobó el orden del día."
+    )
     pagina.set_viewport_size({"width": 375, "height": 812})
     pagina.screenshot(path=CAPTURAS / "compromisos-en-vivo-telefono.png", full_page=True)
     assert pagina.evaluate("document.documentElement.scrollWidth") <= 375

@@ -396,3 +396,27 @@ def test_a_commitment_registered_by_hand_lands_on_the_board(cliente, directivo_s
     assert respuesta.url == compromiso.get_absolute_url()
     tablero = cliente.get(reverse("compromisos:inicio"))
     assert list(tablero.context["object_list"]) == [compromiso]
+
+
+def test_editing_a_meeting_changes_its_data_until_it_is_closed(
+    cliente, reunion_en_curso, secretaria, consejo, gobierno, hoy
+):
+    datos = {
+        "tipo": consejo.pk,
+        "titulo": "Consejo de Gobierno ampliado",
+        "inicio": f"{hoy:%Y-%m-%d}T08:00",
+        "fin": f"{hoy:%Y-%m-%d}T12:00",
+        "lugar": "Salón de la Alcaldía",
+        "organismo_convocante": gobierno.pk,
+    }
+    url = reverse("compromisos:editar_reunion", args=[reunion_en_curso.pk])
+
+    cliente.post(url, datos)
+    reunion_en_curso.refresh_from_db()
+    reunion_cerrada_con(reunion_en_curso, secretaria, [])
+    tarde = cliente.post(url, {**datos, "titulo": "Cambiado después"})
+
+    reunion_en_curso.refresh_from_db()
+    assert reunion_en_curso.titulo == "Consejo de Gobierno ampliado"
+    assert reunion_en_curso.lugar == "Salón de la Alcaldía"
+    assert tarde.status_code == 302
