@@ -2,6 +2,7 @@
 and, for managers, the compliance indicators."""
 
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from buengobierno.organizacion.acceso import tiene_rol
@@ -60,7 +61,7 @@ def indicadores_de_compromisos(usuario):
         titulo=_("Compromisos vencidos"),
         valor=total.vencidos,
         detalle=_("Retraso promedio: %(dias)s días hábiles")
-        % {"dias": total.retraso_promedio if total.retraso_promedio is not None else 0},
+        % {"dias": number_format(total.retraso_promedio or 0, decimal_pos=1)},
     )
     por_organismo = cifras_por(visibles, "organismo")
     if por_organismo:

@@ -8,7 +8,6 @@ Definitions (shown on the indicators page too):
   fulfilment, or today for what is still overdue, averaged over the late ones.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -130,10 +129,3 @@ def grafico_por_organismo(cifras: list[Cifras], limite: int = 12) -> dict:
             "scales": {"x": {"stacked": True, "ticks": {"precision": 0}}, "y": {"stacked": True}},
         },
     }
-
-
-def agrupar_por_estado(compromisos) -> dict[str, int]:
-    conteo = defaultdict(int)
-    for estado in compromisos.publicados().values_list("estado", flat=True):
-        conteo[estado] += 1
-    return dict(conteo)

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from buengobierno.documentos.models import Adjunto
 from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
@@ -68,7 +67,6 @@ def _pagina(request, compromiso, *, formularios=None, status=200):
             "avances": compromiso.avances.select_related("autor", "evidencia"),
             "reprogramaciones": compromiso.reprogramaciones.select_related("autor"),
             "corresponsables": compromiso.corresponsables.all(),
-            "evidencias": Adjunto.objects.de(compromiso),
         },
         status=status,
     )

@@ -3,6 +3,7 @@ one per person, and the indicators page."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,8 @@ COLUMNAS = [
     (_("Fecha de cumplimiento"), "fecha_cumplimiento"),
 ]
 
+ORDEN_CERRADOS = Case(When(estado__in=Compromiso.ABIERTOS, then=Value(0)), default=Value(1))
+
 # Roles that see every organism's and every person's page.
 ROLES_VEN_TODO = (Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA, Rol.ADMINISTRADOR)
 
@@ -49,7 +52,8 @@ class TableroCompromisos(ListaView):
     )
     relacionados = ("responsable", "organismo", "meta", "origen_tipo")
     prefetch = ("corresponsables",)
-    orden = ("fecha_limite", "pk")
+    # What is still open comes first, soonest (or most overdue) first; then the closed ones.
+    orden = ("cerrado", "fecha_limite", "pk")
     columnas_exportacion = COLUMNAS
     columnas_lista = []  # the board draws its own table
     titulo = _("Seguimiento a compromisos")
@@ -59,7 +63,7 @@ class TableroCompromisos(ListaView):
     pestana = "seguimiento"
 
     def consulta_base(self):
-        return super().consulta_base().publicados()
+        return super().consulta_base().publicados().alias(cerrado=ORDEN_CERRADOS)
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -76,7 +80,11 @@ class MisCompromisos(TableroCompromisos):
     nombre_exportacion = "mis-compromisos"
 
     def consulta_base(self):
-        return Compromiso.objects.publicados().de_persona(self.request.user)
+        return (
+            Compromiso.objects.publicados()
+            .de_persona(self.request.user)
+            .alias(cerrado=ORDEN_CERRADOS)
+        )
 
 
 class TableroOrganismo(TableroCompromisos):
