@@ -22,7 +22,7 @@ def test_a_demo_user_logs_in_sees_mi_escritorio_and_the_process_map_also_on_a_ph
     mapa = pagina.get_by_role("navigation", name="Mapa de procesos")
     assert mapa.is_visible()
     assert mapa.get_by_role("link").filter(has_text="P008").is_visible()
-    assert pagina.get_by_text("No tiene pendientes. ¡Todo al día!").is_visible()
+    assert pagina.get_by_role("heading", name="Lo que espera de mí").is_visible()
     pagina.screenshot(path=CAPTURAS / "escritorio-escritorio.png", full_page=True)
 
     pagina.set_viewport_size({"width": 375, "height": 812})
