@@ -10,6 +10,7 @@ from datetime import datetime, time
 from django.apps import apps
 from django.utils import timezone
 
+from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
@@ -351,7 +352,7 @@ def cargar(*, usuarios, stdout):
             lambda: _programadas(usuarios, hoy),
         ),
     ]
-    with services.sin_avisos():
+    with sin_avisos():
         for titulo, construir in pasos:
             if not Reunion.objects.filter(titulo=titulo).exists():
                 construir()

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
-from compromisos.forms import CampoPersona, EntradaFecha
+from buengobierno.web.formularios import CampoPersona, EntradaFecha
 from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoReunion
 
 VENCIDO = "vencido"

@@ -1,7 +1,5 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.formularios import (
+    CampoPersona,
+    CampoPersonas,
+    EntradaFecha,
+    EntradaFechaHora,
+    ayudante,
+    personas_activas,
+)
 from compromisos.models import (
     Asistente,
     Compromiso,
@@ -45,60 +51,6 @@ def atajos_de_fecha(base):
 def opciones_de_personas() -> list[tuple[int, str]]:
     """(pk, label) of every active person, for selects repeated on one page."""
     return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
-
-
-def personas_activas():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .select_related("organismo")
-        .order_by("first_name", "last_name", "username")
-    )
-
-
-class CampoPersona(forms.ModelChoiceField):
-    """A person picked by name; the label shows the organism to tell namesakes apart."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", personas_activas())
-        super().__init__(**kwargs)
-
-    def label_from_instance(self, obj):
-        sigla = obj.organismo.sigla or obj.organismo.nombre if obj.organismo_id else ""
-        return f"{obj} — {sigla}" if sigla else str(obj)
-
-
-class CampoPersonas(forms.ModelMultipleChoiceField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", personas_activas())
-        super().__init__(**kwargs)
-
-    label_from_instance = CampoPersona.label_from_instance
-
-
-class EntradaFecha(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class EntradaFechaHora(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
-
-
-def _ayudante(texto_boton, *, nombre="guardar", accion="", atributos=None) -> FormHelper:
-    ayudante = FormHelper()
-    ayudante.form_method = "post"
-    if accion:
-        ayudante.form_action = accion
-    ayudante.add_input(Submit(nombre, texto_boton))
-    if atributos:
-        ayudante.attrs = atributos
-    return ayudante
 
 
 class ReunionForm(forms.ModelForm):
@@ -156,7 +108,7 @@ class ReunionForm(forms.ModelForm):
         elif usuario is not None and usuario.organismo_id:
             self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
-        self.helper = _ayudante(texto)
+        self.helper = ayudante(texto)
 
     def clean(self):
         datos = super().clean()
@@ -195,7 +147,7 @@ class PuntoForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _ayudante(
+        self.helper = ayudante(
             _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
         )
 
@@ -205,7 +157,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _ayudante(
+        self.helper = ayudante(
             _("Agregar decisión"),
             **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
         )
@@ -228,7 +180,7 @@ class CompromisoEnReunionForm(forms.Form):
         self.fields["fecha_limite"].widget.attrs.update(
             {"min": reunion.fecha.isoformat(), "id": "id_nuevo_fecha_limite"}
         )
-        self.helper = _ayudante(
+        self.helper = ayudante(
             _("Agregar compromiso"),
             **_en_seccion("compromisos:agregar_compromiso", reunion, "compromisos"),
         )
@@ -259,7 +211,7 @@ class AsistentesForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _ayudante(
+        self.helper = ayudante(
             _("Agregar asistentes"),
             **_en_seccion("compromisos:agregar_asistentes", reunion, "asistentes"),
         )
@@ -296,7 +248,7 @@ class AsistenteExternoForm(forms.ModelForm):
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nombre"].required = True
-        self.helper = _ayudante(
+        self.helper = ayudante(
             _("Agregar persona externa"),
             **_en_seccion("compromisos:agregar_externo", reunion, "asistentes"),
         )
@@ -393,22 +345,6 @@ class AsistenciaEnVivoForm(_FormEnVivo):
     asistencia = forms.ChoiceField(label=_("Asistencia"), choices=Asistente.Asistencia.choices)
 
 
-class BotonForm(forms.Form):
-    """A form that is only a button (start, close, regenerate): crispy draws it with CSRF."""
-
-    def __init__(self, *args, texto, url, estilo="btn-primary", confirmar="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "post"
-        self.helper.form_action = url
-        self.helper.form_class = "d-inline"
-        boton = Submit("enviar", texto)
-        boton.field_classes = f"btn {estilo}"
-        self.helper.add_input(boton)
-        if confirmar:
-            self.helper.attrs = {"data-confirmar": confirmar}
-
-
 # --- the life of a commitment ---------------------------------------------------------------
 
 
@@ -420,7 +356,7 @@ class _FormAccion(forms.Form):
 
     def __init__(self, *args, compromiso, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _ayudante(
+        self.helper = ayudante(
             self.boton,
             nombre=self.accion,
             accion=reverse(f"compromisos:{self.accion}", args=[compromiso.pk]),
@@ -535,7 +471,7 @@ class CompromisoForm(forms.Form):
         hoy = timezone.localdate()
         self.atajos = atajos_de_fecha(hoy)
         self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
-        self.helper = _ayudante(_("Registrar compromiso"))
+        self.helper = ayudante(_("Registrar compromiso"))
         self.helper.layout = Layout(
             "descripcion",
             Row(

@@ -11,8 +11,6 @@ Views validate their forms, call one of these functions and turn `ErrorDeEstado`
 `CompromisosInvalidos` or a `ValidationError` into a message beside the field.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,24 +40,6 @@ from compromisos.models import (
 
 Estado = Compromiso.Estado
 PLANTILLA_ASIGNADO = "compromisos/compromiso_asignado"
-
-
-_avisos_apagados: ContextVar[bool] = ContextVar("compromisos_sin_avisos", default=False)
-
-
-@contextmanager
-def sin_avisos():
-    """Inside this block the services schedule no e-mail (the demo loader uses it)."""
-    marca = _avisos_apagados.set(True)
-    try:
-        yield
-    finally:
-        _avisos_apagados.reset(marca)
-
-
-def _avisar(**datos) -> None:
-    if not _avisos_apagados.get():
-        programar_aviso(**datos)
 
 
 class CompromisosInvalidos(ValidationError):
@@ -219,7 +199,7 @@ def _avisar_asignacion(compromiso: Compromiso) -> None:
     }
     personas = [compromiso.responsable, *compromiso.corresponsables.all()]
     for persona in personas:
-        _avisar(
+        programar_aviso(
             objeto=compromiso,
             paso="compromiso_asignado",
             destinatario=persona,
@@ -277,7 +257,7 @@ def convocar_reunion(
     Asistente.objects.bulk_create(Asistente(reunion=reunion, usuario=u) for u in invitados)
     for persona in invitados:
         if persona.pk != creado_por.pk:
-            _avisar(
+            programar_aviso(
                 objeto=reunion,
                 paso="convocatoria",
                 destinatario=persona,

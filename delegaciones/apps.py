@@ -1,6 +1,22 @@
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.organizacion.roles import TODAS, Rol, conceder
 from buengobierno.web.procedimientos import DESPACHO, ProcedimientoConfig
+
+_MODELOS = ("instancia", "sesion", "delegacion", "fichatecnica", "compromisoficha")
+
+# Grants are declared at import so the post_migrate permission sync includes them.
+for _modelo in _MODELOS:
+    conceder(Rol.ADMINISTRADOR, f"delegaciones.{_modelo}", TODAS)
+    conceder(Rol.CONSULTA, f"delegaciones.{_modelo}", {"view"})
+for _rol in (Rol.DESPACHO, Rol.SECRETARIO):
+    for _modelo in _MODELOS:
+        conceder(_rol, f"delegaciones.{_modelo}", {"view", "add", "change"})
+for _rol in (Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA):
+    for _modelo in ("instancia", "sesion"):
+        conceder(_rol, f"delegaciones.{_modelo}", {"view"})
+    for _modelo in ("delegacion", "fichatecnica", "compromisoficha"):
+        conceder(_rol, f"delegaciones.{_modelo}", {"view", "add", "change"})
 
 
 class DelegacionesConfig(ProcedimientoConfig):
@@ -22,3 +38,10 @@ class DelegacionesConfig(ProcedimientoConfig):
             "Ficha técnica de delegación (MEDE01.09.P001.F001), a más tardar tres días hábiles después de la sesión"
         ),
     )
+
+    def ready(self):
+        from buengobierno.web.escritorio import registrar_indicadores, registrar_pendientes
+        from delegaciones import escritorio
+
+        registrar_pendientes(escritorio.delegaciones_pendientes)
+        registrar_indicadores(escritorio.indicadores_de_delegaciones)

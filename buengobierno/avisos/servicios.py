@@ -9,6 +9,8 @@ See `buengobierno.avisos.registro` for how a procedure plugs in its periodic sca
 
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -35,6 +37,19 @@ TOLERANCIA_RELOJ = timedelta(seconds=5)
 # fast. The rows stay pendiente and the reenviar_pendientes scan picks them up.
 PAUSA_TRAS_FALLO_DEL_BROKER = 30  # seconds
 _broker_caido_hasta: dict[str, float] = {}
+
+
+_avisos_apagados: ContextVar[bool] = ContextVar("sin_avisos", default=False)
+
+
+@contextmanager
+def sin_avisos():
+    """Inside this block programar_aviso schedules nothing (the demo loader uses it)."""
+    marca = _avisos_apagados.set(True)
+    try:
+        yield
+    finally:
+        _avisos_apagados.reset(marca)
 
 
 def reintentos_maximos() -> int:
@@ -78,7 +93,7 @@ def programar_aviso(
     If the broker is down the record still saves: the row stays pendiente and the periodic
     scan `reenviar_pendientes` enqueues it later.
     """
-    if destinatario is None:
+    if destinatario is None or _avisos_apagados.get():
         return None
     if objeto.pk is None:
         raise ValueError("programar_aviso necesita un registro guardado.")

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from buengobierno.web.formularios import BotonForm
 from compromisos import services
 from compromisos.calendario import compromisos_del_calendario, generar_ics
-from compromisos.forms import BotonForm
 from compromisos.models import CalendarioPersonal
 
 

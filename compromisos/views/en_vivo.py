@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
+from buengobierno.web.formularios import BotonForm
 from compromisos import services
 from compromisos.forms import (
     AsistenciaEnVivoForm,
     AsistenteExternoForm,
     AsistentesForm,
-    BotonForm,
     CompromisoEnReunionForm,
     CompromisoEnVivoForm,
     DecisionEnVivoForm,

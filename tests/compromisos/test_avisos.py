@@ -8,6 +8,7 @@ from django.test import override_settings
 
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Recordatorio
+from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from compromisos import services
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
@@ -180,7 +181,7 @@ def test_the_scan_is_registered_to_run_every_working_hour():
 def test_two_workers_scanning_at_the_same_moment_send_each_reminder_once(
     crear_compromiso, enlace_salud, directivo_salud, referencia, hoy, mailoutbox
 ):
-    with services.sin_avisos():  # only the scan's e-mails count here
+    with sin_avisos():  # only the scan's e-mails count here
         crear_compromiso(
             enlace_salud, descripcion="Pronto", fecha_limite=sumar_dias_habiles(hoy, 2)
         )

@@ -1,0 +1,273 @@
+"""Demo data of P001: instancias of the Alcaldía with sessions, delegations in every state and
+fichas delivered on time and late.
+
+Built through the services (so the data obey the real rules) with e-mail switched off, dated
+relative to today. A session in the past cannot be delegated, so the past ones are delegated
+while still ahead and then moved back in time, as if the demo had been running for weeks.
+Idempotent: nothing is built once the first demo instancia exists.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from buengobierno.avisos.servicios import sin_avisos
+from buengobierno.organizacion.models import Organismo
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from delegaciones import services
+from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
+
+INSTANCIAS = [
+    # nombre, tipo, convoca, norma, asiento, periodicidad, secretaría técnica, sigla, habitual
+    (
+        "Junta Directiva de la Red de Salud del Oriente E.S.E.",
+        "junta_directiva",
+        "Red de Salud del Oriente E.S.E.",
+        "Acuerdo 0106 de 2003 del Concejo de Santiago de Cali",
+        "El Alcalde o su delegado preside la Junta Directiva.",
+        "mensual",
+        "Gerencia de la E.S.E.",
+        "SSP",
+        "directivo",
+    ),
+    (
+        "Consejo Territorial de Seguridad Social en Salud",
+        "consejo",
+        "Secretaría de Salud Pública",
+        "Ley 100 de 1993, artículo 175",
+        "El Alcalde lo preside y puede delegar en el Secretario de Salud Pública.",
+        "trimestral",
+        "Secretaría de Salud Pública",
+        "SSP",
+        "directivo",
+    ),
+    (
+        "Comité Territorial de Justicia Transicional",
+        "comite",
+        "Secretaría de Paz y Cultura Ciudadana",
+        "Ley 1448 de 2011, artículo 173; Decreto 1084 de 2015",
+        "Lo preside el Alcalde; puede delegar en el Secretario de Gobierno.",
+        "trimestral",
+        "Secretaría de Paz y Cultura Ciudadana",
+        "SPCC",
+        "juridica",
+    ),
+    (
+        "Comisión Regional de Competitividad e Innovación del Valle del Cauca",
+        "comision",
+        "Cámara de Comercio de Cali",
+        "Decreto 1651 de 2019",
+        "El Alcalde de Santiago de Cali es miembro permanente.",
+        "semestral",
+        "Cámara de Comercio de Cali",
+        "SDE",
+        "relaciones",
+    ),
+    (
+        "Asamblea General de Accionistas de Metrocali S.A.",
+        "asamblea",
+        "Metrocali S.A.",
+        "Estatutos sociales de Metrocali S.A.",
+        "El Distrito vota sus acciones por medio del Alcalde o su delegado.",
+        "anual",
+        "Secretaría General de Metrocali S.A.",
+        "SM",
+        "",
+    ),
+    (
+        "Mesa Distrital de Gestión del Riesgo por Inundaciones",
+        "mesa",
+        "Secretaría de Gestión del Riesgo de Emergencias y Desastres",
+        "Ley 1523 de 2012, artículo 28",
+        "",
+        "a_demanda",
+        "Secretaría de Gestión del Riesgo de Emergencias y Desastres",
+        "SGRED",
+        "directivo",
+    ),
+]
+
+INSTRUCCIONES = (
+    "Asistir en representación del Alcalde, verificar el quórum y dejar constancia en el acta "
+    "de la posición de la Administración. Informar al Despacho cualquier decisión con impacto "
+    "presupuestal."
+)
+
+
+def _instancias(usuarios) -> dict[str, Instancia]:
+    creadas = {}
+    for (
+        nombre,
+        tipo,
+        convoca,
+        norma,
+        asiento,
+        periodicidad,
+        secretaria,
+        sigla,
+        habitual,
+    ) in INSTANCIAS:
+        creadas[nombre] = Instancia.objects.create(
+            nombre=nombre,
+            tipo=tipo,
+            entidad_convocante=convoca,
+            norma=norma,
+            asiento_alcalde=asiento,
+            periodicidad=periodicidad,
+            secretaria_tecnica=secretaria,
+            organismo=Organismo.objects.filter(sigla=sigla).first()
+            or usuarios["despacho"].organismo,
+            delegado_habitual=usuarios.get(habitual),
+            creado_por=usuarios["despacho"],
+        )
+    return creadas
+
+
+def _momento(dias: int, hora: int = 9):
+    return timezone.make_aware(
+        datetime.combine(timezone.localdate() + timedelta(days=dias), time(hora, 0))
+    )
+
+
+def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar=""):
+    sesion = services.registrar_sesion(
+        datos={
+            "instancia": instancia,
+            "inicio": _momento(max(dias, 1)),
+            "lugar": lugar or "Centro Administrativo Municipal (CAM), torre Alcaldía",
+            "temas": "Verificación del quórum\nInforme de gestión\nProposiciones y varios",
+        },
+        archivos={},
+        usuario=despacho,
+    )
+    delegacion = None
+    if delegado is not None:
+        delegacion = services.delegar(
+            sesion=sesion,
+            delegado=delegado,
+            usuario=despacho,
+            instrucciones=INSTRUCCIONES,
+            postura="Apoyar el plan de acción presentado, sin comprometer recursos adicionales.",
+            notificar_ahora=notificar,
+        )
+    return sesion, delegacion
+
+
+def _al_pasado(sesion, delegacion, dias_atras: int):
+    """Move a delegated session back in time, with its deadline and notices."""
+    inicio = _momento(-dias_atras)
+    Sesion.objects.filter(pk=sesion.pk).update(inicio=inicio)
+    sesion.refresh_from_db()
+    Delegacion.objects.filter(pk=delegacion.pk).update(
+        fecha_limite_ficha=services.plazo_de_ficha(sesion),
+        notificada_en=inicio - timedelta(days=7),
+        respondida_en=inicio - timedelta(days=6),
+        creado_en=inicio - timedelta(days=8),
+    )
+    delegacion.refresh_from_db()
+    return delegacion
+
+
+def _ficha(delegacion, usuarios, *, dias_despues, compromisos, enviar=True):
+    services.guardar_ficha(
+        delegacion=delegacion,
+        datos={
+            "desarrollo": (
+                "Se verificó el quórum. La gerencia presentó el informe de gestión del "
+                "trimestre y la ejecución presupuestal; se discutieron los riesgos del cierre "
+                "de vigencia."
+            ),
+            "decisiones": "Se aprobó el plan de acción del siguiente trimestre.",
+            "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos de salud pública.",
+        },
+        compromisos=compromisos,
+        archivos={},
+        usuario=delegacion.delegado,
+        enviar=enviar,
+    )
+    if enviar:
+        entregada = timezone.make_aware(
+            datetime.combine(
+                sumar_dias_habiles(delegacion.sesion.fecha, dias_despues), time(16, 30)
+            )
+        )
+        FichaTecnica.objects.filter(delegacion=delegacion).update(entregada_en=entregada)
+
+
+def cargar(*, usuarios, stdout):
+    if Instancia.objects.filter(nombre=INSTANCIAS[0][0]).exists():
+        stdout.write("Delegaciones: los datos de demostración ya estaban cargados.")
+        return
+    despacho, directivo = usuarios["despacho"], usuarios["directivo"]
+    hoy = timezone.localdate()
+    with sin_avisos():
+        inst = _instancias(usuarios)
+        red, consejo, comite, comision, asamblea, mesa = (inst[i[0]] for i in INSTANCIAS)
+
+        # Upcoming: awaiting acceptance, accepted, draft, rejected then re-delegated, cancelled.
+        _sesion(red, 5, despacho, delegado=directivo)
+        _s, aceptada = _sesion(consejo, 8, despacho, delegado=directivo)
+        services.aceptar_delegacion(delegacion=aceptada, usuario=directivo)
+        _sesion(comite, 3, despacho, delegado=usuarios["juridica"], notificar=False)
+        sesion, rechazada = _sesion(comision, 10, despacho, delegado=usuarios["relaciones"])
+        services.rechazar_delegacion(
+            delegacion=rechazada,
+            usuario=usuarios["relaciones"],
+            motivo="Ese día acompaño la misión diplomática de la ciudad hermana.",
+        )
+        services.delegar(
+            sesion=sesion, delegado=directivo, usuario=despacho, instrucciones=INSTRUCCIONES
+        )
+        _s, cancelada = _sesion(asamblea, 12, despacho, delegado=directivo)
+        services.cancelar_delegacion(
+            delegacion=cancelada, usuario=despacho, motivo="Asistirá el Alcalde en persona."
+        )
+
+        # Past sessions: fichas on time and reviewed, late, owed, overdue and returned.
+        plazo = sumar_dias_habiles(hoy, 10)
+        for instancia, dias_atras, estado in (
+            (red, 25, "revisada"),
+            (mesa, 15, "tarde"),
+            (comision, 30, "devuelta"),
+            (comite, 12, "vencida"),
+            (consejo, 1, "borrador"),
+        ):
+            sesion, delegacion = _sesion(
+                instancia, 1, despacho, delegado=instancia.delegado_habitual
+            )
+            services.aceptar_delegacion(delegacion=delegacion, usuario=delegacion.delegado)
+            delegacion = _al_pasado(sesion, delegacion, dias_atras)
+            compromisos = [
+                {
+                    "descripcion": f"Presentar al Despacho el informe de seguimiento de {instancia}.",
+                    "responsable": delegacion.delegado,
+                    "fecha_limite": plazo,
+                }
+            ]
+            if estado == "revisada":
+                _ficha(delegacion, usuarios, dias_despues=2, compromisos=compromisos)
+                services.revisar_ficha(
+                    delegacion=delegacion, usuario=despacho, observaciones="Completa."
+                )
+            elif estado == "tarde":
+                compromisos.append(
+                    {
+                        "descripcion": "Actualizar el mapa de puntos críticos de inundación.",
+                        "responsable": usuarios["enlace"],
+                        "fecha_limite": plazo,
+                    }
+                )
+                _ficha(delegacion, usuarios, dias_despues=6, compromisos=compromisos)
+            elif estado == "devuelta":
+                _ficha(delegacion, usuarios, dias_despues=3, compromisos=compromisos)
+                services.devolver_ficha(
+                    delegacion=delegacion,
+                    usuario=despacho,
+                    observaciones="Falta adjuntar el acta y precisar las decisiones.",
+                )
+            elif estado == "borrador":
+                _ficha(delegacion, usuarios, dias_despues=0, compromisos=[], enviar=False)
+    stdout.write(
+        f"Delegaciones: {Instancia.objects.count()} instancias, {Sesion.objects.count()} "
+        f"sesiones y {Delegacion.objects.count()} delegaciones de demostración."
+    )

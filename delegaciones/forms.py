@@ -1,0 +1,379 @@
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from buengobierno.documentos.forms import CampoAdjunto
+from buengobierno.organizacion.models import Organismo
+from buengobierno.web.formularios import (
+    CampoPersona,
+    EntradaFecha,
+    EntradaFechaHora,
+    ayudante,
+    personas_activas,
+)
+from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
+
+FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class InstanciaForm(forms.ModelForm):
+    delegado_habitual = CampoPersona(label=_("Delegado habitual"), required=False)
+
+    class Meta:
+        model = Instancia
+        fields = [
+            "nombre",
+            "tipo",
+            "entidad_convocante",
+            "norma",
+            "asiento_alcalde",
+            "periodicidad",
+            "secretaria_tecnica",
+            "organismo",
+            "delegado_habitual",
+            "activa",
+        ]
+        widgets = {"asiento_alcalde": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organismo"].queryset = Organismo.objects.filter(activo=True)
+        texto = _("Guardar cambios") if self.instance.pk else _("Registrar la instancia")
+        self.helper = ayudante(texto)
+        self.helper.layout = Layout(
+            Row(Column("nombre", css_class="col-md-8"), Column("tipo", css_class="col-md-4")),
+            Row(
+                Column("entidad_convocante", css_class="col-md-6"),
+                Column("secretaria_tecnica", css_class="col-md-6"),
+            ),
+            "norma",
+            "asiento_alcalde",
+            Row(
+                Column("periodicidad", css_class="col-md-4"),
+                Column("organismo", css_class="col-md-8"),
+            ),
+            "delegado_habitual",
+            "activa",
+        )
+
+
+class _CamposDelegacion(forms.Form):
+    """Who represents the Alcalde and with which instructions (shared by two forms)."""
+
+    delegado = CampoPersona(
+        label=_("Delegado"),
+        help_text=_("Se sugiere el delegado habitual de la instancia."),
+    )
+    delegante = forms.ChoiceField(
+        label=_("Quién delega"),
+        choices=Delegacion.Delegante.choices,
+        initial=Delegacion.Delegante.ALCALDE,
+    )
+    instrucciones = forms.CharField(
+        label=_("Instrucciones"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Escriba las instrucciones para el delegado.")},
+    )
+    postura = forms.CharField(
+        label=_("Postura de la Administración"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("La posición que el delegado debe sostener en la sesión."),
+    )
+
+
+class SesionForm(forms.ModelForm):
+    """A session of an instancia; on creation the Despacho may delegate at once."""
+
+    enlace_virtual = forms.URLField(
+        label=_("Enlace de la sesión virtual"), required=False, assume_scheme="https"
+    )
+    invitacion = CampoAdjunto(label=_("Invitación (opcional)"), required=False)
+    orden_del_dia = CampoAdjunto(label=_("Orden del día (opcional)"), required=False)
+    delegar = forms.BooleanField(
+        label=_("Delegar ahora la representación en esta sesión"), required=False
+    )
+    delegado = CampoPersona(label=_("Delegado"), required=False)
+    delegante = _CamposDelegacion.base_fields["delegante"]
+    instrucciones = forms.CharField(
+        label=_("Instrucciones"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    postura = _CamposDelegacion.base_fields["postura"]
+
+    CAMPOS_DELEGACION = ("delegar", "delegado", "delegante", "instrucciones", "postura")
+
+    class Meta:
+        model = Sesion
+        fields = ["instancia", "inicio", "lugar", "enlace_virtual", "asistencia", "temas"]
+        widgets = {"inicio": EntradaFechaHora(), "temas": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["instancia"].queryset = Instancia.objects.filter(activa=True)
+        self.fields["inicio"].input_formats = FORMATOS_FECHA_HORA
+        self.fields["delegado"].widget.attrs["data-delegado-habitual"] = "1"
+        self.fields["instancia"].widget.attrs["data-instancia"] = "1"
+        creando = not self.instance.pk
+        if not creando:
+            for campo in self.CAMPOS_DELEGACION:
+                del self.fields[campo]
+        self.helper = ayudante(_("Registrar la sesión") if creando else _("Guardar cambios"))
+        secciones = [
+            Fieldset(
+                _("La sesión"),
+                "instancia",
+                Row(Column("inicio", css_class="col-md-5"), Column("lugar", css_class="col-md-7")),
+                "enlace_virtual",
+                "asistencia",
+                "temas",
+                Row(
+                    Column("invitacion", css_class="col-md-6"),
+                    Column("orden_del_dia", css_class="col-md-6"),
+                ),
+            )
+        ]
+        if creando:
+            secciones.append(
+                Fieldset(
+                    _("Delegación"),
+                    "delegar",
+                    Row(
+                        Column("delegado", css_class="col-md-7"),
+                        Column("delegante", css_class="col-md-5"),
+                    ),
+                    "instrucciones",
+                    "postura",
+                )
+            )
+        self.helper.layout = Layout(*secciones)
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("delegar"):
+            if not datos.get("delegado"):
+                self.add_error("delegado", _("Escoja a la persona delegada."))
+            if not (datos.get("instrucciones") or "").strip():
+                self.add_error("instrucciones", _("Escriba las instrucciones para el delegado."))
+        return datos
+
+    def datos_de_sesion(self) -> dict:
+        return {campo: self.cleaned_data[campo] for campo in self._meta.fields}
+
+    def archivos(self) -> dict:
+        return {c: self.cleaned_data.get(c) for c in ("invitacion", "orden_del_dia")}
+
+    def datos_de_delegacion(self) -> dict | None:
+        if not self.cleaned_data.get("delegar"):
+            return None
+        return {
+            c: self.cleaned_data[c] for c in ("delegado", "delegante", "instrucciones", "postura")
+        }
+
+
+class DelegacionForm(_CamposDelegacion):
+    """Delegate in a session already registered (e.g. after a rejection)."""
+
+    notificar_ahora = forms.BooleanField(
+        label=_("Numerar la carta y notificar al delegado ahora"), required=False, initial=True
+    )
+
+    def __init__(self, *args, sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        descartados = sesion.delegaciones.filter(estado=Delegacion.Estado.RECHAZADA).values(
+            "delegado"
+        )
+        self.fields["delegado"].queryset = personas_activas().exclude(pk__in=descartados)
+        self.helper = ayudante(
+            _("Delegar"), accion=reverse("delegaciones:delegar", args=[sesion.pk])
+        )
+        self.helper.form_id = "form-delegar"
+
+
+# --- the life of a delegation ---------------------------------------------------------------
+
+
+class _FormAccion(forms.Form):
+    accion = ""
+    boton = ""
+    confirmar = ""
+
+    def __init__(self, *args, delegacion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = ayudante(
+            self.boton,
+            nombre=self.accion,
+            accion=reverse(f"delegaciones:{self.accion}", args=[delegacion.pk]),
+            atributos={"data-confirmar": str(self.confirmar)} if self.confirmar else None,
+        )
+        self.helper.form_id = f"form-{self.accion}"
+
+
+class NotificarForm(_FormAccion):
+    accion = "notificar"
+    boton = _("Numerar la carta y notificar")
+
+
+class AceptarForm(_FormAccion):
+    accion = "aceptar"
+    boton = _("Acepto la delegación")
+
+
+class RechazarForm(_FormAccion):
+    accion = "rechazar"
+    boton = _("No puedo asistir")
+    motivo = forms.CharField(
+        label=_("Por qué no puede asistir"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique por qué no puede asistir.")},
+    )
+
+
+class RealizadaForm(_FormAccion):
+    accion = "realizada"
+    boton = _("La sesión se realizó")
+
+
+class CancelarForm(_FormAccion):
+    accion = "cancelar"
+    boton = _("Cancelar la delegación")
+    confirmar = _("¿Cancelar esta delegación? Se avisará al delegado.")
+    motivo = forms.CharField(
+        label=_("Motivo de la cancelación"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo de la cancelación.")},
+    )
+
+
+class RevisarForm(_FormAccion):
+    accion = "revisar"
+    boton = _("Dar por revisada la ficha")
+    observaciones = forms.CharField(
+        label=_("Observaciones (opcional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DevolverForm(_FormAccion):
+    accion = "devolver"
+    boton = _("Devolver para completar")
+    observaciones = forms.CharField(
+        label=_("Qué falta en la ficha"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique qué falta en la ficha.")},
+    )
+
+
+FORMULARIOS_DE_ACCION = {
+    f.accion: f
+    for f in (
+        NotificarForm,
+        AceptarForm,
+        RechazarForm,
+        RealizadaForm,
+        CancelarForm,
+        RevisarForm,
+        DevolverForm,
+    )
+}
+
+
+# --- the ficha ------------------------------------------------------------------------------
+
+
+class FichaForm(forms.Form):
+    desarrollo = forms.CharField(
+        label=_("Lo acontecido en la sesión"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    decisiones = forms.CharField(
+        label=_("Decisiones tomadas"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    asuntos_alcalde = forms.CharField(
+        label=_("Asuntos que requieren la atención del Alcalde"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    acta = CampoAdjunto(label=_("Acta de la sesión (opcional)"), required=False)
+    presentacion = CampoAdjunto(label=_("Presentación (opcional)"), required=False)
+    asistencia = CampoAdjunto(label=_("Listado de asistencia (opcional)"), required=False)
+
+    ARCHIVOS = ("acta", "presentacion", "asistencia")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = ayudante("")
+        self.helper.form_tag = False
+        self.helper.inputs = []
+        self.helper.layout = Layout(
+            "desarrollo",
+            "decisiones",
+            "asuntos_alcalde",
+            HTML('<div id="compromisos-de-la-ficha"></div>'),
+        )
+
+    def datos(self) -> dict:
+        return {c: self.cleaned_data[c] for c in ("desarrollo", "decisiones", "asuntos_alcalde")}
+
+    def archivos(self) -> dict:
+        return {c: self.cleaned_data.get(c) for c in self.ARCHIVOS}
+
+
+class CompromisoFichaForm(forms.ModelForm):
+    responsable = CampoPersona(label=_("Responsable"))
+
+    class Meta:
+        model = CompromisoFicha
+        fields = ["descripcion", "responsable", "fecha_limite"]
+        widgets = {
+            "descripcion": forms.Textarea(attrs={"rows": 2}),
+            "fecha_limite": EntradaFecha(),
+        }
+
+    def __init__(self, *args, fecha_sesion=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsable"].queryset = personas_activas()
+        if fecha_sesion is not None:
+            self.fields["fecha_limite"].widget.attrs["min"] = fecha_sesion.isoformat()
+
+
+class _FormsetCompromisos(forms.BaseModelFormSet):
+    def formularios_llenos(self) -> list:
+        """The filled rows, in order (blank extra rows and rows marked to delete skipped)."""
+        return [
+            f
+            for f in self.forms
+            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+    def filas(self) -> list[dict]:
+        return [
+            {c: f.cleaned_data[c] for c in ("descripcion", "responsable", "fecha_limite")}
+            for f in self.formularios_llenos()
+        ]
+
+
+CompromisosFichaFormSet = forms.modelformset_factory(
+    CompromisoFicha,
+    form=CompromisoFichaForm,
+    formset=_FormsetCompromisos,
+    extra=1,
+    can_delete=True,
+)
+
+
+def formset_compromisos(ficha, data=None, *, fecha_sesion):
+    """The commitments of the ficha not yet in follow-up, plus a blank row."""
+    pendientes = (
+        ficha.compromisos_adoptados.filter(compromiso__isnull=True)
+        if ficha is not None
+        else CompromisoFicha.objects.none()
+    )
+    return CompromisosFichaFormSet(
+        data,
+        queryset=pendientes.select_related("responsable"),
+        prefix="compromisos",
+        form_kwargs={"fecha_sesion": fecha_sesion},
+    )

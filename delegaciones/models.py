@@ -1,0 +1,480 @@
+"""P001 Gestión de delegaciones del alcalde a instancias.
+
+An Instancia (junta, consejo, comité…) where the Alcalde has a seat meets in Sesiones; for a
+session the Alcalde or the Secretario de Gobierno attends or delegates someone (Delegacion),
+with written instructions and the position the Administration holds. After the session the
+delegate sends the Ficha técnica de delegación (MEDE01.09.P001.F001) within three business
+days (operating policy 3); its commitments become P005 commitments.
+
+`Delegacion.TRANSICIONES` lists what may follow what; each transition is one function of
+`services.py` that checks its guard and records who and when.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica
+from buengobierno.organizacion.roles import Rol
+
+# Who coordinates delegations: sees and edits every one.
+ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
+VEN_TODO = frozenset({Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA})
+# Delegates and their organism's staff: accept, fill and send the ficha.
+ROLES_DELEGADOS = frozenset({Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA})
+# Business days the delegate has to send the ficha after the session (circular, policy 3).
+DIAS_HABILES_FICHA = 3
+
+
+class ErrorDeEstado(Exception):
+    """A transition that the delegation's state, its session's date or the user do not allow."""
+
+
+class Instancia(ConAcceso, models.Model):
+    class Tipo(models.TextChoices):
+        JUNTA_DIRECTIVA = "junta_directiva", _("Junta directiva")
+        CONSEJO = "consejo", _("Consejo")
+        COMITE = "comite", _("Comité")
+        COMISION = "comision", _("Comisión")
+        MESA = "mesa", _("Mesa")
+        ASAMBLEA = "asamblea", _("Asamblea")
+        OTRA = "otra", _("Otra")
+
+    class Periodicidad(models.TextChoices):
+        SEMANAL = "semanal", _("Semanal")
+        MENSUAL = "mensual", _("Mensual")
+        BIMESTRAL = "bimestral", _("Bimestral")
+        TRIMESTRAL = "trimestral", _("Trimestral")
+        SEMESTRAL = "semestral", _("Semestral")
+        ANUAL = "anual", _("Anual")
+        A_DEMANDA = "a_demanda", _("Cuando se convoque")
+
+    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    entidad_convocante = models.CharField(_("entidad que convoca"), max_length=200)
+    norma = models.CharField(
+        _("norma que la crea"),
+        max_length=300,
+        help_text=_("Por ejemplo: Acuerdo 0373 de 2014, artículo 12."),
+    )
+    asiento_alcalde = models.TextField(
+        _("asiento del Alcalde"),
+        blank=True,
+        help_text=_("Qué dice la norma sobre la participación del Alcalde (o su delegado)."),
+    )
+    periodicidad = models.CharField(_("periodicidad"), max_length=12, choices=Periodicidad.choices)
+    secretaria_tecnica = models.CharField(_("secretaría técnica"), max_length=200, blank=True)
+    organismo = models.ForeignKey(
+        "organizacion.Organismo",
+        verbose_name=_("organismo del tema"),
+        on_delete=models.PROTECT,
+        related_name="instancias",
+    )
+    delegado_habitual = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("delegado habitual"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instancias_delegado",
+        help_text=_("Se sugiere al delegar; los anteriores quedan en el historial."),
+    )
+    activa = models.BooleanField(_("activa"), default=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.PROTECT,
+        related_name="instancias_registradas",
+    )
+    creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
+
+    acceso = Politica(
+        ven_todo=VEN_TODO,
+        editan_todo=ROLES_COORDINACION,
+        organismo="organismo",
+        asignados=("delegado_habitual", "sesiones__delegaciones__delegado"),
+    )
+    objects = AccesoQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("instancia")
+        verbose_name_plural = _("instancias")
+        ordering = ["nombre"]
+        indexes = [models.Index(fields=["activa", "nombre"])]
+
+    def __str__(self):
+        return self.nombre
+
+    def get_absolute_url(self):
+        return reverse("delegaciones:instancia", args=[self.pk])
+
+
+class SesionQuerySet(AccesoQuerySet):
+    def proximas(self, desde=None):
+        return self.filter(inicio__gte=desde or timezone.now()).order_by("inicio", "pk")
+
+
+class Sesion(ConAcceso, models.Model):
+    class Asistencia(models.TextChoices):
+        POR_DEFINIR = "por_definir", _("Por definir")
+        ALCALDE = "alcalde", _("Asiste el Alcalde")
+        SECRETARIO = "secretario", _("Asiste el Secretario de Gobierno")
+        DELEGA = "delega", _("Se delega")
+
+    instancia = models.ForeignKey(
+        Instancia, verbose_name=_("instancia"), on_delete=models.PROTECT, related_name="sesiones"
+    )
+    inicio = models.DateTimeField(_("fecha y hora"))
+    lugar = models.CharField(_("lugar"), max_length=200, blank=True)
+    enlace_virtual = models.URLField(_("enlace de la sesión virtual"), blank=True)
+    asistencia = models.CharField(
+        _("quién asiste"), max_length=12, choices=Asistencia.choices, default=Asistencia.DELEGA
+    )
+    temas = models.TextField(_("temas del orden del día"), blank=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.PROTECT,
+        related_name="sesiones_registradas",
+    )
+    creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
+
+    acceso = Politica(
+        ven_todo=VEN_TODO,
+        editan_todo=ROLES_COORDINACION,
+        organismo="instancia__organismo",
+        asignados=("delegaciones__delegado",),
+    )
+    objects = SesionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sesión")
+        verbose_name_plural = _("sesiones")
+        ordering = ["-inicio"]
+        indexes = [models.Index(fields=["inicio"]), models.Index(fields=["instancia", "inicio"])]
+
+    def __str__(self):
+        return _("%(instancia)s, %(fecha)s") % {
+            "instancia": self.instancia,
+            "fecha": f"{timezone.localtime(self.inicio):%Y-%m-%d %H:%M}",
+        }
+
+    def get_absolute_url(self):
+        return reverse("delegaciones:sesion", args=[self.pk])
+
+    @property
+    def fecha(self) -> date:
+        return timezone.localtime(self.inicio).date()
+
+    @property
+    def ya_empezo(self) -> bool:
+        return self.inicio <= timezone.now()
+
+
+class DelegacionQuerySet(AccesoQuerySet):
+    def vigentes(self):
+        return self.exclude(estado__in=Delegacion.TERMINADAS_SIN_FICHA)
+
+    def por_aceptar(self):
+        return self.filter(estado=Delegacion.Estado.NOTIFICADA)
+
+    def sin_ficha(self):
+        """The ficha is owed and was never delivered (a returned one was, on its date)."""
+        return self.filter(estado__in=Delegacion.DEBEN_FICHA).exclude(
+            ficha__entregada_en__isnull=False
+        )
+
+    def vencidas(self, hoy: date | None = None):
+        return self.sin_ficha().filter(fecha_limite_ficha__lt=hoy or timezone.localdate())
+
+    def para_lista(self):
+        return self.select_related("sesion__instancia", "delegado", "organismo", "ficha").order_by(
+            "sesion__inicio", "pk"
+        )
+
+
+class Delegacion(ConAcceso, models.Model):
+    class Estado(models.TextChoices):
+        BORRADOR = "borrador", _("Borrador")
+        NOTIFICADA = "notificada", _("Notificada")
+        ACEPTADA = "aceptada", _("Aceptada")
+        RECHAZADA = "rechazada", _("Rechazada")
+        REALIZADA = "realizada", _("Sesión realizada")
+        FICHA_ENTREGADA = "ficha_entregada", _("Ficha entregada")
+        FICHA_REVISADA = "ficha_revisada", _("Ficha revisada")
+        CANCELADA = "cancelada", _("Cancelada")
+
+    class Delegante(models.TextChoices):
+        ALCALDE = "alcalde", _("El Alcalde")
+        SECRETARIO = "secretario", _("El Secretario de Gobierno")
+
+    TRANSICIONES = {
+        Estado.BORRADOR: {Estado.NOTIFICADA, Estado.CANCELADA},
+        Estado.NOTIFICADA: {Estado.ACEPTADA, Estado.RECHAZADA, Estado.CANCELADA},
+        Estado.ACEPTADA: {Estado.REALIZADA, Estado.FICHA_ENTREGADA, Estado.CANCELADA},
+        Estado.REALIZADA: {Estado.FICHA_ENTREGADA},
+        # The Despacho reviews it, or returns it to be completed.
+        Estado.FICHA_ENTREGADA: {Estado.FICHA_REVISADA, Estado.REALIZADA},
+        Estado.FICHA_REVISADA: set(),
+        Estado.RECHAZADA: set(),
+        Estado.CANCELADA: set(),
+    }
+    TERMINADAS_SIN_FICHA = (Estado.RECHAZADA, Estado.CANCELADA)
+    DEBEN_FICHA = (Estado.ACEPTADA, Estado.REALIZADA)
+    CON_FICHA = (Estado.FICHA_ENTREGADA, Estado.FICHA_REVISADA)
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="delegaciones"
+    )
+    delegante = models.CharField(
+        _("quién delega"), max_length=10, choices=Delegante.choices, default=Delegante.ALCALDE
+    )
+    delegado = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("delegado"),
+        on_delete=models.PROTECT,
+        related_name="delegaciones",
+    )
+    # The delegate's organism when delegated: on-time rates per organism do not shift if the
+    # person later moves.
+    organismo = models.ForeignKey(
+        "organizacion.Organismo",
+        verbose_name=_("organismo del delegado"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegaciones",
+    )
+    instrucciones = models.TextField(_("instrucciones"))
+    postura = models.TextField(_("postura de la Administración"), blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=16, choices=Estado.choices, default=Estado.BORRADOR
+    )
+    numero_carta = models.CharField(
+        _("número de la carta de delegación"), max_length=40, blank=True
+    )
+    fecha_limite_ficha = models.DateField(_("plazo de la ficha técnica"))
+    motivo_rechazo = models.TextField(_("motivo del rechazo"), blank=True)
+    motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
+    notificada_en = models.DateTimeField(_("notificada en"), null=True, blank=True)
+    respondida_en = models.DateTimeField(_("aceptada o rechazada en"), null=True, blank=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.PROTECT,
+        related_name="delegaciones_registradas",
+    )
+    creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
+
+    acceso = Politica(
+        ven_todo=VEN_TODO,
+        editan_todo=ROLES_COORDINACION,
+        organismo="organismo",
+        asignados=("delegado",),
+        editan_propios=ROLES_DELEGADOS,
+    )
+    objects = DelegacionQuerySet.as_manager()
+    history = HistoricalRecords()
+    recordatorios = GenericRelation(
+        "avisos.Recordatorio", content_type_field="content_type", object_id_field="object_id"
+    )
+
+    class Meta:
+        verbose_name = _("delegación")
+        verbose_name_plural = _("delegaciones")
+        ordering = ["-sesion__inicio", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sesion"],
+                condition=~Q(estado__in=["rechazada", "cancelada"]),
+                name="delegacion_una_vigente_por_sesion",
+                violation_error_message=_(
+                    "Esta sesión ya tiene una delegación vigente; cancélela antes de delegar en "
+                    "otra persona."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["numero_carta"],
+                condition=~Q(numero_carta=""),
+                name="delegacion_numero_de_carta_unico",
+            ),
+            models.CheckConstraint(
+                condition=Q(estado="borrador") | Q(estado="cancelada") | ~Q(numero_carta=""),
+                name="delegacion_notificada_tiene_carta",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="rechazada") | ~Q(motivo_rechazo=""),
+                name="delegacion_rechazada_tiene_motivo",
+                violation_error_message=_("Indique por qué no puede asistir."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="cancelada") | ~Q(motivo_cancelacion=""),
+                name="delegacion_cancelada_tiene_motivo",
+                violation_error_message=_("Indique el motivo de la cancelación."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["estado", "fecha_limite_ficha"]),
+            models.Index(fields=["delegado", "estado"]),
+            models.Index(fields=["organismo", "estado"]),
+        ]
+
+    def __str__(self):
+        return _("Delegación de %(persona)s en %(instancia)s") % {
+            "persona": self.delegado,
+            "instancia": self.sesion.instancia,
+        }
+
+    def get_absolute_url(self):
+        return reverse("delegaciones:delegacion", args=[self.pk])
+
+    def puede_pasar_a(self, estado) -> bool:
+        return estado in self.TRANSICIONES[self.estado]
+
+    @property
+    def debe_ficha(self) -> bool:
+        return self.estado in self.DEBEN_FICHA
+
+    @property
+    def ficha_vencida(self) -> bool:
+        """Computed, never stored: the ficha is owed, was never delivered, and its deadline
+        has passed. (Lists select_related("ficha") so this costs no query per row.)"""
+        if not self.debe_ficha or self.fecha_limite_ficha >= timezone.localdate():
+            return False
+        ficha = self.ficha_o_none
+        return ficha is None or ficha.entregada_en is None
+
+    @property
+    def estado_mostrado(self) -> str:
+        return str(_("Ficha vencida")) if self.ficha_vencida else self.get_estado_display()
+
+    @property
+    def ficha_o_none(self):
+        try:
+            return self.ficha
+        except FichaTecnica.DoesNotExist:
+            return None
+
+
+class FichaTecnica(ConAcceso, models.Model):
+    """MEDE01.09.P001.F001: what happened, decisions, commitments, matters for the Alcalde.
+
+    Saved as a draft as often as the delegate likes; `entregada_en` is the first delivery
+    (the one that counts for the deadline), `reenviada_en` the last after a return.
+    """
+
+    delegacion = models.OneToOneField(
+        Delegacion, verbose_name=_("delegación"), on_delete=models.PROTECT, related_name="ficha"
+    )
+    desarrollo = models.TextField(_("lo acontecido en la sesión"), blank=True)
+    decisiones = models.TextField(_("decisiones tomadas"), blank=True)
+    asuntos_alcalde = models.TextField(
+        _("asuntos que requieren la atención del Alcalde"), blank=True
+    )
+    entregada_en = models.DateTimeField(_("entregada en"), null=True, blank=True)
+    reenviada_en = models.DateTimeField(_("reenviada en"), null=True, blank=True)
+    entregada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entregada por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    observaciones_revision = models.TextField(_("observaciones de la revisión"), blank=True)
+    revisada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revisada por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revisada_en = models.DateTimeField(_("revisada en"), null=True, blank=True)
+    actualizada_en = models.DateTimeField(_("actualizada en"), auto_now=True)
+
+    acceso = Politica(
+        ven_todo=VEN_TODO,
+        editan_todo=ROLES_COORDINACION,
+        organismo="delegacion__organismo",
+        asignados=("delegacion__delegado",),
+        editan_propios=ROLES_DELEGADOS,
+    )
+    objects = AccesoQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ficha técnica de delegación")
+        verbose_name_plural = _("fichas técnicas de delegación")
+        indexes = [models.Index(fields=["entregada_en"])]
+
+    def __str__(self):
+        return _("Ficha técnica — %(instancia)s, %(fecha)s") % {
+            "instancia": self.delegacion.sesion.instancia,
+            "fecha": self.delegacion.sesion.fecha.isoformat(),
+        }
+
+    def get_absolute_url(self):
+        return reverse("delegaciones:ficha", args=[self.delegacion_id])
+
+    @property
+    def fecha_compromisos(self) -> date:
+        """P005 refuses commitments due before the session (compromisos.services)."""
+        return self.delegacion.sesion.fecha
+
+    @property
+    def entregada_a_tiempo(self) -> bool | None:
+        if self.entregada_en is None:
+            return None
+        return timezone.localtime(self.entregada_en).date() <= self.delegacion.fecha_limite_ficha
+
+
+class CompromisoFicha(models.Model):
+    """A commitment adopted in the session, as the delegate writes it in the ficha.
+
+    When the ficha is sent each row becomes a P005 commitment (compromisos.services
+    .crear_compromisos, with the ficha as origin) and `compromiso` points to it; a row already
+    sent is not sent again when a returned ficha is delivered a second time.
+    """
+
+    ficha = models.ForeignKey(
+        FichaTecnica,
+        verbose_name=_("ficha"),
+        on_delete=models.CASCADE,
+        related_name="compromisos_adoptados",
+    )
+    descripcion = models.TextField(_("compromiso"))
+    responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    fecha_limite = models.DateField(_("fecha límite"))
+    compromiso = models.ForeignKey(
+        "compromisos.Compromiso",
+        verbose_name=_("compromiso en seguimiento"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("compromiso adoptado")
+        verbose_name_plural = _("compromisos adoptados")
+        ordering = ["ficha", "pk"]
+
+    def __str__(self):
+        return self.descripcion[:90]

@@ -1,0 +1,495 @@
+"""What writes sessions, delegations and fichas: every multi-table write, lock or notice of P001.
+
+Views validate their forms, call one of these functions and turn `ErrorDeEstado`,
+`ValidationError` (a dict of messages per field) or `CompromisosInvalidos` (per commitment
+row) into a message beside the field. Each function is one transaction: nothing half-saved.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from buengobierno.avisos.servicios import notificar, programar_aviso
+from buengobierno.documentos.adjuntos import guardar_adjunto
+from buengobierno.documentos.consecutivos import siguiente_consecutivo
+from buengobierno.documentos.formato import fecha_larga
+from buengobierno.organizacion.acceso import roles_de
+from buengobierno.organizacion.roles import Rol
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from compromisos.services import CompromisosInvalidos, crear_compromisos, errores_de_compromiso
+from delegaciones.models import (
+    DIAS_HABILES_FICHA,
+    ROLES_COORDINACION,
+    CompromisoFicha,
+    Delegacion,
+    ErrorDeEstado,
+    FichaTecnica,
+    Sesion,
+)
+
+Estado = Delegacion.Estado
+SERIE_CARTAS = "cartas-delegacion"
+PLANTILLA_NOTIFICADA = "delegaciones/notificada"
+PLANTILLA_DEVUELTA = "delegaciones/ficha_devuelta"
+# What each attachment of a session or a ficha is, as its description says.
+ADJUNTOS_SESION = {"invitacion": _l("Invitación"), "orden_del_dia": _l("Orden del día")}
+ADJUNTOS_FICHA = {
+    "acta": _l("Acta de la sesión"),
+    "presentacion": _l("Presentación"),
+    "asistencia": _l("Listado de asistencia"),
+}
+
+
+def plazo_de_ficha(sesion: Sesion):
+    """Three business days after the session (Ley 4 de 1913 art. 62: holidays do not count)."""
+    return sumar_dias_habiles(sesion.fecha, DIAS_HABILES_FICHA)
+
+
+def es_coordinador(usuario) -> bool:
+    return bool(roles_de(usuario) & (ROLES_COORDINACION | {Rol.ADMINISTRADOR}))
+
+
+def _error_de_transicion(delegacion: Delegacion, nuevo: str) -> ErrorDeEstado:
+    estados = dict(Estado.choices)
+    return ErrorDeEstado(
+        _("No se puede pasar de «%(actual)s» a «%(nuevo)s».")
+        % {"actual": estados[delegacion.estado], "nuevo": estados[nuevo]}
+    )
+
+
+def _bloquear(delegacion: Delegacion, nuevo: str | None = None) -> Delegacion:
+    """The delegation row locked until the transaction ends, checked against `nuevo`."""
+    bloqueada = Delegacion.objects.select_for_update().get(pk=delegacion.pk)
+    bloqueada.sesion = delegacion.sesion
+    if nuevo is not None and not bloqueada.puede_pasar_a(nuevo):
+        raise _error_de_transicion(bloqueada, nuevo)
+    return bloqueada
+
+
+def _exigir_coordinador(usuario) -> None:
+    if not es_coordinador(usuario):
+        raise PermissionDenied(_("Solo el Despacho de Gobierno puede hacer esto."))
+
+
+def _exigir_delegado(delegacion: Delegacion, usuario) -> None:
+    if usuario.pk != delegacion.delegado_id:
+        raise PermissionDenied(_("Solo la persona delegada puede responder la delegación."))
+
+
+def _guardar_adjuntos(objeto, archivos: dict, descripciones: dict, usuario) -> None:
+    for campo, archivo in archivos.items():
+        if archivo:
+            guardar_adjunto(
+                objeto=objeto,
+                archivo=archivo,
+                usuario=usuario,
+                descripcion=str(descripciones.get(campo, "")),
+            )
+
+
+# --- sessions and delegations ----------------------------------------------------------------
+
+
+def errores_de_delegacion(*, sesion_inicio, delegado) -> dict[str, list[str]]:
+    """Spanish messages, per field, of what makes a delegation impossible."""
+    errores = {}
+    if sesion_inicio is not None and sesion_inicio <= timezone.now():
+        errores["inicio"] = [
+            _("La sesión ya pasó: solo se delega en una sesión que aún no se ha realizado.")
+        ]
+    if delegado is not None:
+        if not delegado.is_active:
+            errores["delegado"] = [_("La persona elegida está inactiva.")]
+        elif not (delegado.email or "").strip():
+            errores["delegado"] = [
+                _(
+                    "%(persona)s no tiene correo electrónico registrado y no recibiría la "
+                    "delegación. Pida al administrador que lo registre o elija a otra persona."
+                )
+                % {"persona": delegado}
+            ]
+    return errores
+
+
+@transaction.atomic
+def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict | None = None):
+    """A session of an instancia with its invitation and agenda, and optionally its delegation.
+
+    `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
+    Raises ValidationError with messages per field; nothing is saved then.
+    """
+    if delegacion:
+        errores = errores_de_delegacion(
+            sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
+        )
+        if errores:
+            raise ValidationError(errores)
+        datos = {**datos, "asistencia": Sesion.Asistencia.DELEGA}
+    sesion = Sesion(**datos, creado_por=usuario)
+    sesion.full_clean(exclude=["creado_por"])
+    sesion.save()
+    _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
+    if delegacion:
+        delegar(sesion=sesion, usuario=usuario, **delegacion)
+    return sesion
+
+
+@transaction.atomic
+def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario) -> Sesion:
+    sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
+    for campo, valor in datos.items():
+        setattr(sesion, campo, valor)
+    sesion.full_clean(exclude=["creado_por"])
+    sesion.save()
+    _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
+    # The deadline of the ficha follows the session when it moves.
+    Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(
+        fecha_limite_ficha=plazo_de_ficha(sesion)
+    )
+    return sesion
+
+
+@transaction.atomic
+def delegar(
+    *,
+    sesion: Sesion,
+    delegado,
+    usuario,
+    instrucciones: str,
+    postura: str = "",
+    delegante: str = Delegacion.Delegante.ALCALDE,
+    notificar_ahora: bool = True,
+) -> Delegacion:
+    """Delegate `delegado` to represent the Alcalde (or the Secretario) in `sesion`.
+
+    The ficha's deadline is computed now, three business days after the session. With
+    `notificar_ahora` the letter is numbered and the delegate told at once; otherwise the
+    delegation stays a draft. Raises ValidationError (per field) for a past session, a
+    delegate without e-mail, or a session that already has a delegation in force.
+    """
+    _exigir_coordinador(usuario)
+    sesion = Sesion.objects.select_for_update().select_related("instancia").get(pk=sesion.pk)
+    errores = errores_de_delegacion(sesion_inicio=sesion.inicio, delegado=delegado)
+    if not (instrucciones or "").strip():
+        errores["instrucciones"] = [_("Escriba las instrucciones para el delegado.")]
+    if Delegacion.objects.filter(sesion=sesion).vigentes().exists():
+        errores.setdefault("delegado", []).append(
+            _(
+                "Esta sesión ya tiene una delegación vigente; cancélela antes de delegar en "
+                "otra persona."
+            )
+        )
+    if errores:
+        raise ValidationError(errores)
+    delegacion = Delegacion.objects.create(
+        sesion=sesion,
+        delegante=delegante,
+        delegado=delegado,
+        organismo=delegado.organismo,
+        instrucciones=instrucciones.strip(),
+        postura=(postura or "").strip(),
+        fecha_limite_ficha=plazo_de_ficha(sesion),
+        creado_por=usuario,
+    )
+    if sesion.asistencia != Sesion.Asistencia.DELEGA:
+        sesion.asistencia = Sesion.Asistencia.DELEGA
+        sesion.save(update_fields=["asistencia"])
+    instancia = sesion.instancia
+    if instancia.delegado_habitual_id is None:
+        instancia.delegado_habitual = delegado
+        instancia.save(update_fields=["delegado_habitual"])
+    if notificar_ahora:
+        delegacion = notificar_delegacion(delegacion=delegacion, usuario=usuario)
+    return delegacion
+
+
+@transaction.atomic
+def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """Number the delegation letter and tell the delegate (e-mail and in-app notice)."""
+    _exigir_coordinador(usuario)
+    delegacion = _bloquear(delegacion, Estado.NOTIFICADA)
+    errores = errores_de_delegacion(
+        sesion_inicio=delegacion.sesion.inicio, delegado=delegacion.delegado
+    )
+    if errores:
+        raise ValidationError(errores)
+    delegacion.numero_carta = siguiente_consecutivo(SERIE_CARTAS).texto
+    delegacion.estado = Estado.NOTIFICADA
+    delegacion.notificada_en = timezone.now()
+    delegacion.save(update_fields=["numero_carta", "estado", "notificada_en"])
+    programar_aviso(
+        objeto=delegacion,
+        paso="notificada",
+        destinatario=delegacion.delegado,
+        plantilla=PLANTILLA_NOTIFICADA,
+        contexto={
+            "mensaje": _("Usted representará a %(delegante)s en %(sesion)s.")
+            % {"delegante": delegacion.get_delegante_display().lower(), "sesion": delegacion.sesion}
+        },
+    )
+    return delegacion
+
+
+def _avisar_al_despacho(delegacion: Delegacion, titulo: str, mensaje: str = "") -> None:
+    notificar(
+        destinatario=delegacion.creado_por,
+        titulo=titulo,
+        mensaje=mensaje,
+        url=delegacion.get_absolute_url(),
+        objeto=delegacion,
+    )
+
+
+@transaction.atomic
+def aceptar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
+    _exigir_delegado(delegacion, usuario)
+    delegacion = _bloquear(delegacion, Estado.ACEPTADA)
+    delegacion.estado = Estado.ACEPTADA
+    delegacion.respondida_en = timezone.now()
+    delegacion.save(update_fields=["estado", "respondida_en"])
+    _avisar_al_despacho(
+        delegacion,
+        _("%(persona)s aceptó la delegación en %(instancia)s")
+        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+    )
+    return delegacion
+
+
+@transaction.atomic
+def rechazar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """The delegate cannot go: the Despacho is told, to delegate someone else."""
+    _exigir_delegado(delegacion, usuario)
+    if not (motivo or "").strip():
+        raise ValidationError({"motivo": _("Indique por qué no puede asistir.")})
+    delegacion = _bloquear(delegacion, Estado.RECHAZADA)
+    delegacion.estado = Estado.RECHAZADA
+    delegacion.motivo_rechazo = motivo.strip()
+    delegacion.respondida_en = timezone.now()
+    delegacion.save(update_fields=["estado", "motivo_rechazo", "respondida_en"])
+    _avisar_al_despacho(
+        delegacion,
+        _("%(persona)s no puede asistir a %(instancia)s: delegue en otra persona")
+        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+        delegacion.motivo_rechazo,
+    )
+    return delegacion
+
+
+@transaction.atomic
+def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """Cancel before the session (the Alcalde will go, the session was called off…)."""
+    _exigir_coordinador(usuario)
+    if not (motivo or "").strip():
+        raise ValidationError({"motivo": _("Indique el motivo de la cancelación.")})
+    delegacion = _bloquear(delegacion, Estado.CANCELADA)
+    if delegacion.sesion.ya_empezo:
+        raise ErrorDeEstado(_("La sesión ya se realizó: la delegación no se puede cancelar."))
+    avisar = delegacion.estado != Estado.BORRADOR
+    delegacion.estado = Estado.CANCELADA
+    delegacion.motivo_cancelacion = motivo.strip()
+    delegacion.save(update_fields=["estado", "motivo_cancelacion"])
+    if avisar:
+        notificar(
+            destinatario=delegacion.delegado,
+            titulo=_("Se canceló su delegación en %(instancia)s")
+            % {"instancia": delegacion.sesion.instancia},
+            mensaje=delegacion.motivo_cancelacion,
+            url=delegacion.get_absolute_url(),
+            objeto=delegacion,
+        )
+    return delegacion
+
+
+def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
+    if not delegacion.sesion.ya_empezo:
+        raise ErrorDeEstado(
+            _("La sesión es el %(fecha)s: la ficha se registra después de la sesión.")
+            % {"fecha": fecha_larga(delegacion.sesion.fecha)}
+        )
+
+
+@transaction.atomic
+def marcar_realizada(*, delegacion: Delegacion, usuario) -> Delegacion:
+    delegacion = _bloquear(delegacion, Estado.REALIZADA)
+    _exigir_sesion_realizada(delegacion)
+    delegacion.estado = Estado.REALIZADA
+    delegacion.save(update_fields=["estado"])
+    return delegacion
+
+
+# --- the ficha -------------------------------------------------------------------------------
+
+
+def puede_enviar_ficha(delegacion: Delegacion, usuario) -> bool:
+    """The delegate sends the ficha (an enlace of the organism may only draft it)."""
+    return usuario.pk == delegacion.delegado_id or es_coordinador(usuario)
+
+
+@transaction.atomic
+def guardar_ficha(
+    *,
+    delegacion: Delegacion,
+    datos: dict,
+    compromisos: list[dict],
+    archivos: dict,
+    usuario,
+    enviar: bool,
+) -> FichaTecnica:
+    """Save the ficha (a draft, or sent to the Despacho with `enviar`), all or nothing.
+
+    `datos`: desarrollo, decisiones, asuntos_alcalde. `compromisos`: the rows not yet in
+    follow-up, each {descripcion, responsable, fecha_limite}; they replace the unsent rows.
+    On sending, each row becomes a P005 commitment with the ficha as its origin. Raises
+    ValidationError (per field) for a ficha without development or decisions,
+    CompromisosInvalidos (per row) for a bad commitment, ErrorDeEstado before the session.
+    """
+    delegacion = _bloquear(delegacion)
+    if delegacion.estado not in Delegacion.DEBEN_FICHA:
+        raise ErrorDeEstado(
+            _("La ficha no se puede modificar mientras la delegación está «%(estado)s».")
+            % {"estado": delegacion.get_estado_display()}
+        )
+    _exigir_sesion_realizada(delegacion)
+    if enviar and not puede_enviar_ficha(delegacion, usuario):
+        raise PermissionDenied(_("Solo la persona delegada envía la ficha al Despacho."))
+    ficha, _creada = FichaTecnica.objects.get_or_create(delegacion=delegacion)
+    ficha.delegacion = delegacion
+    for campo in ("desarrollo", "decisiones", "asuntos_alcalde"):
+        setattr(ficha, campo, (datos.get(campo) or "").strip())
+    if enviar and not (ficha.desarrollo or ficha.decisiones):
+        raise ValidationError(
+            {
+                "desarrollo": _(
+                    "Escriba lo acontecido en la sesión o las decisiones tomadas antes de "
+                    "enviar la ficha."
+                )
+            }
+        )
+    errores = {}
+    for posicion, fila in enumerate(compromisos):
+        errores_fila = errores_de_compromiso(
+            descripcion=fila.get("descripcion"),
+            responsable=fila.get("responsable"),
+            fecha_limite=fila.get("fecha_limite"),
+            fecha_minima=ficha.fecha_compromisos,
+        )
+        if errores_fila:
+            errores[posicion] = errores_fila
+    if errores:
+        raise CompromisosInvalidos(errores)
+    ficha.save()
+    ficha.compromisos_adoptados.filter(compromiso__isnull=True).delete()
+    filas = CompromisoFicha.objects.bulk_create(
+        CompromisoFicha(
+            ficha=ficha,
+            descripcion=(c.get("descripcion") or "").strip(),
+            responsable=c["responsable"],
+            fecha_limite=c["fecha_limite"],
+        )
+        for c in compromisos
+    )
+    _guardar_adjuntos(ficha, archivos, ADJUNTOS_FICHA, usuario)
+    if delegacion.estado == Estado.ACEPTADA:
+        delegacion.estado = Estado.REALIZADA
+    if enviar:
+        creados = crear_compromisos(
+            origen=ficha,
+            compromisos=[
+                {
+                    "descripcion": f.descripcion,
+                    "responsable": f.responsable,
+                    "fecha_limite": f.fecha_limite,
+                }
+                for f in filas
+            ],
+            creado_por=usuario,
+        )
+        for fila, compromiso in zip(filas, creados, strict=True):
+            fila.compromiso = compromiso
+        CompromisoFicha.objects.bulk_update(filas, ["compromiso"])
+        ahora = timezone.now()
+        if ficha.entregada_en is None:
+            ficha.entregada_en = ahora
+        else:
+            ficha.reenviada_en = ahora
+        ficha.entregada_por = usuario
+        ficha.save(update_fields=["entregada_en", "reenviada_en", "entregada_por"])
+        delegacion.estado = Estado.FICHA_ENTREGADA
+        _avisar_al_despacho(
+            delegacion,
+            _("Ficha técnica entregada: %(instancia)s")
+            % {"instancia": delegacion.sesion.instancia},
+            _("Entregada a tiempo.")
+            if ficha.entregada_a_tiempo
+            else _("Entregada después del plazo (%(fecha)s).")
+            % {"fecha": fecha_larga(delegacion.fecha_limite_ficha)},
+        )
+    delegacion.save(update_fields=["estado"])
+    return ficha
+
+
+@transaction.atomic
+def revisar_ficha(*, delegacion: Delegacion, usuario, observaciones: str = "") -> Delegacion:
+    _exigir_coordinador(usuario)
+    delegacion = _bloquear(delegacion, Estado.FICHA_REVISADA)
+    ficha = delegacion.ficha
+    ficha.revisada_por = usuario
+    ficha.revisada_en = timezone.now()
+    ficha.observaciones_revision = (observaciones or "").strip()
+    ficha.save(update_fields=["revisada_por", "revisada_en", "observaciones_revision"])
+    delegacion.estado = Estado.FICHA_REVISADA
+    delegacion.save(update_fields=["estado"])
+    return delegacion
+
+
+@transaction.atomic
+def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> Delegacion:
+    """Return the ficha to the delegate to be completed; the first delivery date stays."""
+    _exigir_coordinador(usuario)
+    if not (observaciones or "").strip():
+        raise ValidationError({"observaciones": _("Explique qué falta en la ficha.")})
+    delegacion = _bloquear(delegacion, Estado.REALIZADA)
+    ficha = delegacion.ficha
+    ficha.observaciones_revision = observaciones.strip()
+    ficha.save(update_fields=["observaciones_revision"])
+    delegacion.estado = Estado.REALIZADA
+    delegacion.save(update_fields=["estado"])
+    programar_aviso(
+        objeto=delegacion,
+        paso=f"devuelta:{timezone.now():%Y%m%d%H%M%S%f}",
+        destinatario=delegacion.delegado,
+        plantilla=PLANTILLA_DEVUELTA,
+        contexto={"mensaje": ficha.observaciones_revision},
+    )
+    return delegacion
+
+
+def acciones_para(delegacion: Delegacion, usuario) -> list[str]:
+    """The transitions this user may take now (names of the page's forms, in order)."""
+    if not delegacion.puede_editar(usuario):
+        return []
+    coordina = es_coordinador(usuario)
+    es_delegado = usuario.pk == delegacion.delegado_id
+    empezo = delegacion.sesion.ya_empezo
+    acciones = []
+    if delegacion.estado == Estado.BORRADOR and coordina:
+        acciones.append("notificar")
+    if delegacion.estado == Estado.NOTIFICADA and es_delegado:
+        acciones += ["aceptar", "rechazar"]
+    if delegacion.estado == Estado.ACEPTADA and empezo and (es_delegado or coordina):
+        acciones.append("realizada")
+    if delegacion.estado == Estado.FICHA_ENTREGADA and coordina:
+        acciones += ["revisar", "devolver"]
+    if delegacion.puede_pasar_a(Estado.CANCELADA) and coordina and not empezo:
+        acciones.append("cancelar")
+    return acciones
+
+
+def puede_llenar_ficha(delegacion: Delegacion, usuario) -> bool:
+    return (
+        delegacion.estado in Delegacion.DEBEN_FICHA
+        and delegacion.sesion.ya_empezo
+        and delegacion.puede_editar(usuario)
+    )

@@ -1,0 +1,225 @@
+"""One delegation: its page, its transitions, the ficha técnica and the two PDFs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from buengobierno.documentos.formato import fecha_larga
+from buengobierno.documentos.models import Adjunto
+from buengobierno.documentos.pdf import formulario_controlado, renderizar_pdf, respuesta_pdf
+from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
+from compromisos.services import CompromisosInvalidos
+from delegaciones import services
+from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
+from delegaciones.models import Delegacion, ErrorDeEstado
+from delegaciones.views.registros import poner_errores
+
+CODIGO_FICHA = "MEDE01.09.P001.F001"
+SERVICIOS = {
+    "notificar": services.notificar_delegacion,
+    "aceptar": services.aceptar_delegacion,
+    "rechazar": services.rechazar_delegacion,
+    "realizada": services.marcar_realizada,
+    "cancelar": services.cancelar_delegacion,
+    "revisar": services.revisar_ficha,
+    "devolver": services.devolver_ficha,
+}
+MENSAJES = {
+    "notificar": _("Se numeró la carta y se notificó al delegado."),
+    "aceptar": _("Aceptó la delegación. Después de la sesión envíe aquí la ficha técnica."),
+    "rechazar": _("Se avisó al Despacho que no puede asistir."),
+    "realizada": _("Se registró que la sesión se realizó; ahora puede llenar la ficha técnica."),
+    "cancelar": _("Se canceló la delegación."),
+    "revisar": _("La ficha quedó revisada."),
+    "devolver": _("Se devolvió la ficha al delegado para completarla."),
+}
+
+
+def _delegacion(request, pk) -> Delegacion:
+    return obtener_visible_o_404(
+        Delegacion.objects.select_related(
+            "sesion__instancia", "delegado__organismo", "organismo", "creado_por"
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+def _pagina(request, delegacion, *, formularios=None, status=200):
+    formularios = formularios or {}
+    ficha = delegacion.ficha_o_none
+    return render(
+        request,
+        "delegaciones/delegacion.html",
+        {
+            "delegacion": delegacion,
+            "sesion": delegacion.sesion,
+            "ficha": ficha,
+            "compromisos": (
+                ficha.compromisos_adoptados.select_related("responsable", "compromiso")
+                if ficha
+                else []
+            ),
+            "formularios": [
+                formularios.get(a) or FORMULARIOS_DE_ACCION[a](delegacion=delegacion)
+                for a in services.acciones_para(delegacion, request.user)
+            ],
+            "accion_abierta": next(iter(formularios), ""),
+            "puede_llenar_ficha": services.puede_llenar_ficha(delegacion, request.user),
+            "pestana": "mias" if delegacion.delegado_id == request.user.pk else "delegaciones",
+        },
+        status=status,
+    )
+
+
+@login_required
+def delegacion(request, pk):
+    return _pagina(request, _delegacion(request, pk))
+
+
+@login_required
+@require_POST
+def accion(request, pk, accion):
+    if accion not in SERVICIOS:
+        raise Http404
+    delegacion = _delegacion(request, pk)
+    exigir_edicion(request.user, delegacion)
+    form = FORMULARIOS_DE_ACCION[accion](request.POST, delegacion=delegacion)
+    if form.is_valid():
+        try:
+            SERVICIOS[accion](delegacion=delegacion, usuario=request.user, **form.cleaned_data)
+        except ErrorDeEstado as error:
+            messages.error(request, str(error))
+            return redirect(delegacion)
+        except ValidationError as error:
+            poner_errores(form, error)
+        else:
+            messages.success(request, MENSAJES[accion])
+            return redirect(delegacion)
+    delegacion.refresh_from_db()
+    return _pagina(request, delegacion, formularios={accion: form}, status=422)
+
+
+@login_required
+def ficha(request, pk):
+    """Fill the ficha técnica — from a phone too — save a draft, or send it to the Despacho."""
+    delegacion = _delegacion(request, pk)
+    if not services.puede_llenar_ficha(delegacion, request.user):
+        exigir_edicion(request.user, delegacion)
+        messages.info(request, _("La ficha técnica no se puede modificar en este momento."))
+        return redirect(delegacion)
+    existente = delegacion.ficha_o_none
+    fecha_sesion = delegacion.sesion.fecha
+    enviar = "enviar" in request.POST
+    if request.method == "POST":
+        form = FichaForm(request.POST, request.FILES)
+        compromisos = formset_compromisos(existente, request.POST, fecha_sesion=fecha_sesion)
+    else:
+        inicial = {}
+        if existente is not None:
+            inicial = {
+                c: getattr(existente, c) for c in ("desarrollo", "decisiones", "asuntos_alcalde")
+            }
+        form = FichaForm(initial=inicial)
+        compromisos = formset_compromisos(existente, fecha_sesion=fecha_sesion)
+    if request.method == "POST" and form.is_valid() and compromisos.is_valid():
+        try:
+            services.guardar_ficha(
+                delegacion=delegacion,
+                datos=form.datos(),
+                compromisos=compromisos.filas(),
+                archivos=form.archivos(),
+                usuario=request.user,
+                enviar=enviar,
+            )
+        except ErrorDeEstado as error:
+            messages.error(request, str(error))
+            return redirect(delegacion)
+        except CompromisosInvalidos as error:
+            llenos = compromisos.formularios_llenos()
+            for posicion, errores in error.por_fila.items():
+                for campo, textos in errores.items():
+                    llenos[posicion].add_error(campo, textos)
+            form.add_error(None, error.messages[0])
+        except ValidationError as error:
+            poner_errores(form, error)
+        else:
+            if enviar:
+                messages.success(
+                    request,
+                    _(
+                        "Se envió la ficha técnica al Despacho; sus compromisos ya están en seguimiento."
+                    ),
+                )
+                return redirect(delegacion)
+            messages.success(request, _("Se guardó el borrador de la ficha."))
+            return redirect("delegaciones:ficha", pk=delegacion.pk)
+    return render(
+        request,
+        "delegaciones/ficha.html",
+        {
+            "delegacion": delegacion,
+            "sesion": delegacion.sesion,
+            "ficha": existente,
+            "form": form,
+            "compromisos": compromisos,
+            "enviados": (
+                existente.compromisos_adoptados.filter(compromiso__isnull=False).select_related(
+                    "responsable"
+                )
+                if existente
+                else []
+            ),
+            "puede_enviar": services.puede_enviar_ficha(delegacion, request.user),
+            "pestana": "mias",
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+def _nombre_pdf(prefijo: str, delegacion: Delegacion) -> str:
+    return f"{prefijo}-{delegacion.sesion.fecha:%Y-%m-%d}-{delegacion.pk}.pdf"
+
+
+@login_required
+def ficha_pdf(request, pk):
+    """MEDE01.09.P001.F001 with the official header; a draft says so."""
+    delegacion = _delegacion(request, pk)
+    ficha = delegacion.ficha_o_none
+    if ficha is None:
+        raise Http404(_("Esta delegación aún no tiene ficha técnica."))
+    contenido = renderizar_pdf(
+        "delegaciones/pdf/ficha.html",
+        {
+            "formulario": formulario_controlado(CODIGO_FICHA),
+            "delegacion": delegacion,
+            "sesion": delegacion.sesion,
+            "ficha": ficha,
+            "compromisos": ficha.compromisos_adoptados.select_related("responsable__organismo"),
+            "adjuntos": list(Adjunto.objects.de(ficha)),
+        },
+    )
+    return respuesta_pdf(contenido, _nombre_pdf("ficha-tecnica", delegacion))
+
+
+@login_required
+def carta_pdf(request, pk):
+    """The numbered delegation letter, once the delegate was notified."""
+    delegacion = _delegacion(request, pk)
+    if not delegacion.numero_carta:
+        raise Http404(_("La carta se numera al notificar la delegación."))
+    contenido = renderizar_pdf(
+        "delegaciones/pdf/carta.html",
+        {
+            "documento_nombre": _("Carta de delegación No. %(numero)s")
+            % {"numero": delegacion.numero_carta},
+            "delegacion": delegacion,
+            "sesion": delegacion.sesion,
+            "fecha_sesion": fecha_larga(delegacion.sesion.fecha),
+        },
+    )
+    return respuesta_pdf(contenido, f"carta-delegacion-{delegacion.numero_carta}.pdf")

@@ -1,0 +1,211 @@
+"""The board of P001, the lists of delegations, the sessions' calendar and the indicators."""
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, Value, When
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buengobierno.plazos.calendario import motivo_no_habil
+from buengobierno.web.listas import ListaView
+from delegaciones.filtros import FiltroDelegaciones
+from delegaciones.indicadores import cifras_por, grafico, totales
+from delegaciones.models import Delegacion, Sesion
+
+LIMITE_TABLERO = 10
+# Mis delegaciones: what waits for me first (to accept, then fichas owed), then the rest.
+ORDEN_MIAS = Case(
+    When(estado=Delegacion.Estado.NOTIFICADA, then=Value(0)),
+    When(estado__in=Delegacion.DEBEN_FICHA, then=Value(1)),
+    default=Value(2),
+)
+COLUMNAS = [
+    (_("Instancia"), "sesion.instancia"),
+    (_("Sesión"), "sesion.inicio"),
+    (_("Delegado"), "delegado"),
+    (_("Organismo del delegado"), "organismo"),
+    (_("Quién delega"), "get_delegante_display"),
+    (_("Estado"), "estado_mostrado"),
+    (_("Carta"), "numero_carta"),
+    (_("Plazo de la ficha"), "fecha_limite_ficha"),
+    (_("Ficha entregada"), "ficha.entregada_en"),
+]
+
+
+@login_required
+def tablero(request):
+    """Upcoming sessions, delegations awaiting acceptance, fichas due and overdue."""
+    usuario = request.user
+    hoy = timezone.localdate()
+    delegaciones = Delegacion.objects.visibles_para(usuario).para_lista()
+    sin_ficha = delegaciones.sin_ficha().filter(sesion__inicio__lt=timezone.now())
+    proximas = list(
+        Sesion.objects.visibles_para(usuario)
+        .proximas()
+        .select_related("instancia")[:LIMITE_TABLERO]
+    )
+    vigentes = {
+        d.sesion_id: d
+        for d in Delegacion.objects.vigentes()
+        .filter(sesion__in=[s.pk for s in proximas])
+        .select_related("delegado", "ficha")
+    }
+    return render(
+        request,
+        "delegaciones/tablero.html",
+        {
+            "pestana": "tablero",
+            "proximas": [(s, vigentes.get(s.pk)) for s in proximas],
+            "por_aceptar": list(delegaciones.por_aceptar()[:LIMITE_TABLERO]),
+            "por_vencer": list(
+                sin_ficha.filter(fecha_limite_ficha__gte=hoy).order_by("fecha_limite_ficha")[
+                    :LIMITE_TABLERO
+                ]
+            ),
+            "vencidas": list(delegaciones.vencidas(hoy).order_by("fecha_limite_ficha")),
+            "por_revisar": list(
+                delegaciones.filter(estado=Delegacion.Estado.FICHA_ENTREGADA)[:LIMITE_TABLERO]
+            ),
+            "total": totales(Delegacion.objects.visibles_para(usuario), hoy=hoy),
+        },
+    )
+
+
+class ListaDelegaciones(ListaView):
+    modelo = Delegacion
+    filterset_class = FiltroDelegaciones
+    campos_busqueda = (
+        "sesion__instancia__nombre",
+        "delegado__first_name",
+        "delegado__last_name",
+        "organismo__sigla",
+        "numero_carta",
+    )
+    relacionados = ("sesion__instancia", "delegado", "organismo", "ficha")
+    orden = ("-sesion__inicio", "-pk")
+    columnas_exportacion = COLUMNAS
+    columnas_lista = []
+    titulo = _("Delegaciones")
+    subtitulo = _("Quién representa al Alcalde o al Secretario, y cómo va su ficha técnica.")
+    nombre_exportacion = "delegaciones"
+    template_name = "delegaciones/delegaciones.html"
+    pestana = "delegaciones"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["pestana"] = self.pestana
+        return contexto
+
+
+class MisDelegaciones(ListaDelegaciones):
+    """What is assigned to me: accept, then send the ficha — on a phone too."""
+
+    titulo = _("Mis delegaciones")
+    subtitulo = _("Las sesiones en las que usted representa al Alcalde o al Secretario.")
+    nombre_exportacion = "mis-delegaciones"
+    pestana = "mias"
+    orden = ()
+
+    def consulta_base(self):
+        return Delegacion.objects.filter(delegado=self.request.user)
+
+    def get_queryset(self):
+        # What needs me first (to accept, fichas owed), then by session date.
+        return (
+            super()
+            .get_queryset()
+            .alias(primero=ORDEN_MIAS)
+            .order_by("primero", "-sesion__inicio", "-pk")
+        )
+
+
+def _mes_pedido(texto: str | None) -> date:
+    hoy = timezone.localdate()
+    try:
+        anio, mes = (int(p) for p in (texto or "").split("-"))
+        return date(anio, mes, 1)
+    except ValueError:
+        return hoy.replace(day=1)
+
+
+@login_required
+def calendario_sesiones(request):
+    """A month of sessions (grid on a wide screen, a list on a phone); ?mes=AAAA-MM."""
+    primero = _mes_pedido(request.GET.get("mes"))
+    ultimo_dia = calendar.monthrange(primero.year, primero.month)[1]
+    zona = timezone.get_current_timezone()
+    desde = datetime.combine(primero, time.min, tzinfo=zona)
+    hasta = datetime.combine(primero.replace(day=ultimo_dia), time.max, tzinfo=zona)
+    sesiones = list(
+        Sesion.objects.visibles_para(request.user)
+        .filter(inicio__range=(desde, hasta))
+        .select_related("instancia")
+        .order_by("inicio")
+    )
+    vigentes = {
+        d.sesion_id: d
+        for d in Delegacion.objects.vigentes()
+        .filter(sesion__in=[s.pk for s in sesiones])
+        .select_related("delegado", "ficha")
+    }
+    por_dia: dict[date, list] = {}
+    for sesion in sesiones:
+        por_dia.setdefault(sesion.fecha, []).append((sesion, vigentes.get(sesion.pk)))
+    hoy = timezone.localdate()
+    semanas = [
+        [
+            {
+                "fecha": dia,
+                "del_mes": dia.month == primero.month,
+                "hoy": dia == hoy,
+                "no_habil": motivo_no_habil(dia),
+                "sesiones": por_dia.get(dia, []),
+            }
+            for dia in semana
+        ]
+        for semana in calendar.Calendar(firstweekday=0).monthdatescalendar(
+            primero.year, primero.month
+        )
+    ]
+    anterior = (primero - timedelta(days=1)).replace(day=1)
+    siguiente = primero.replace(day=ultimo_dia) + timedelta(days=1)
+    return render(
+        request,
+        "delegaciones/calendario.html",
+        {
+            "pestana": "calendario",
+            "mes": primero,
+            "semanas": semanas,
+            "dias_con_sesiones": sorted(por_dia.items()),
+            "anterior": f"{anterior:%Y-%m}",
+            "siguiente": f"{siguiente:%Y-%m}",
+            "actual": f"{hoy:%Y-%m}",
+        },
+    )
+
+
+@login_required
+def indicadores(request):
+    """On-time delivery of fichas per organism of the delegate and per instancia."""
+    visibles = Delegacion.objects.visibles_para(request.user)
+    por_organismo = cifras_por(visibles, "organismo")
+    por_instancia = cifras_por(visibles, "instancia")
+    graficos = []
+    if por_organismo:
+        graficos.append({"id": "grafico-organismos", "config": grafico(por_organismo)})
+    if por_instancia:
+        graficos.append({"id": "grafico-instancias", "config": grafico(por_instancia)})
+    return render(
+        request,
+        "delegaciones/indicadores.html",
+        {
+            "pestana": "indicadores",
+            "total": totales(visibles),
+            "por_organismo": por_organismo,
+            "por_instancia": por_instancia,
+            "graficos": graficos,
+        },
+    )
