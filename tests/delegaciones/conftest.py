@@ -1,0 +1,154 @@
+"""Fixtures of P001: an instancia of Salud, its sessions and delegations in any state.
+
+despacho (Despacho de Gobierno, Secretaría de Gobierno) coordinates; directivo_salud (head
+of Salud) is the usual delegate; enlace_salud drafts fichas of Salud; directivo_educacion is
+of another organism; consulta (Control Interno) reads everything and writes nothing.
+"""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from buengobierno.organizacion.roles import Rol
+from delegaciones import services
+from delegaciones.models import Delegacion, Instancia, Sesion
+
+INSTRUCCIONES = "Votar a favor del plan de acción; no comprometer recursos adicionales."
+
+
+def momento(fecha, hora=9):
+    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
+
+
+@pytest.fixture
+def hoy():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def directivo_salud(crear_usuario, otro_organismo):
+    jefe = crear_usuario(
+        Rol.DIRECTIVO,
+        otro_organismo,
+        username="jefe.salud",
+        first_name="Carlos",
+        last_name="Valencia",
+        cargo="Secretario de Salud Pública",
+    )
+    otro_organismo.jefe = jefe
+    otro_organismo.save()
+    return jefe
+
+
+@pytest.fixture
+def enlace_salud(crear_usuario, otro_organismo):
+    return crear_usuario(
+        Rol.ENLACE, otro_organismo, username="enlace.salud", first_name="Diana", last_name="Riascos"
+    )
+
+
+@pytest.fixture
+def tercer_organismo(db):
+    from tests.factories import OrganismoFactory
+
+    return OrganismoFactory(codigo="4148", nombre="Secretaría de Educación", sigla="SE")
+
+
+@pytest.fixture
+def directivo_educacion(crear_usuario, tercer_organismo):
+    return crear_usuario(Rol.DIRECTIVO, tercer_organismo, username="jefe.educacion")
+
+
+@pytest.fixture
+def instancia(despacho, otro_organismo, directivo_salud):
+    return Instancia.objects.create(
+        nombre="Junta Directiva de la Red de Salud del Oriente E.S.E.",
+        tipo=Instancia.Tipo.JUNTA_DIRECTIVA,
+        entidad_convocante="Red de Salud del Oriente E.S.E.",
+        norma="Acuerdo 0106 de 2003",
+        periodicidad=Instancia.Periodicidad.MENSUAL,
+        organismo=otro_organismo,
+        delegado_habitual=directivo_salud,
+        creado_por=despacho,
+    )
+
+
+@pytest.fixture
+def nueva_sesion(instancia, despacho, hoy):
+    """nueva_sesion(dias=5, **datos) -> a session `dias` days from today at 9:00."""
+
+    def crear(dias=5, **datos):
+        datos = {"instancia": instancia, "inicio": momento(hoy + timedelta(days=dias)), **datos}
+        return services.registrar_sesion(datos=datos, archivos={}, usuario=despacho)
+
+    return crear
+
+
+@pytest.fixture
+def delegar(despacho, directivo_salud):
+    """delegar(sesion, **cambios) -> a delegation, notified unless notificar_ahora=False."""
+
+    def crear(sesion, **cambios):
+        datos = {"delegado": directivo_salud, "instrucciones": INSTRUCCIONES, **cambios}
+        return services.delegar(sesion=sesion, usuario=despacho, **datos)
+
+    return crear
+
+
+def al_pasado(delegacion, dias_atras: int) -> Delegacion:
+    """Move the session of a delegation `dias_atras` days back (a session is delegated only
+    while ahead), recomputing the ficha's deadline as the service does."""
+    sesion = delegacion.sesion
+    Sesion.objects.filter(pk=sesion.pk).update(
+        inicio=momento(timezone.localdate() - timedelta(days=dias_atras))
+    )
+    sesion.refresh_from_db()
+    Delegacion.objects.filter(pk=delegacion.pk).update(
+        fecha_limite_ficha=services.plazo_de_ficha(sesion)
+    )
+    delegacion.refresh_from_db()
+    return delegacion
+
+
+@pytest.fixture
+def aceptada_pasada(nueva_sesion, delegar, directivo_salud):
+    """aceptada_pasada(dias_atras=1) -> an accepted delegation whose session already took place."""
+
+    def crear(dias_atras=1, **cambios):
+        delegacion = delegar(nueva_sesion(), **cambios)
+        services.aceptar_delegacion(delegacion=delegacion, usuario=delegacion.delegado)
+        return al_pasado(delegacion, dias_atras)
+
+    return crear
+
+
+@pytest.fixture
+def enviar_ficha(hoy):
+    """enviar_ficha(delegacion, compromisos=[(descripcion, responsable, fecha)]) -> FichaTecnica."""
+
+    def enviar(delegacion, compromisos=(), enviar=True, **datos):
+        datos = {
+            "desarrollo": "Se verificó el quórum y se presentó el informe de gestión.",
+            "decisiones": "Se aprobó el plan de acción del trimestre.",
+            "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos.",
+            **datos,
+        }
+        return services.guardar_ficha(
+            delegacion=delegacion,
+            datos=datos,
+            compromisos=[
+                {"descripcion": d, "responsable": r, "fecha_limite": f} for d, r, f in compromisos
+            ],
+            archivos={},
+            usuario=delegacion.delegado,
+            enviar=enviar,
+        )
+
+    return enviar
+
+
+@pytest.fixture
+def al_confirmar(django_capture_on_commit_callbacks):
+    """`with al_confirmar():` runs the on_commit callbacks (the e-mails) when the block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
