@@ -123,17 +123,17 @@ def _instancias(usuarios) -> dict[str, Instancia]:
     return creadas
 
 
-def _momento(dias: int, hora: int = 9):
-    return timezone.make_aware(
-        datetime.combine(timezone.localdate() + timedelta(days=dias), time(hora, 0))
-    )
+def _momento(dias_habiles: int, hora: int = 9):
+    """9:00 of the business day `dias_habiles` away from today (negative: in the past)."""
+    fecha = sumar_dias_habiles(timezone.localdate(), dias_habiles)
+    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
 
 
 def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar=""):
     sesion = services.registrar_sesion(
         datos={
             "instancia": instancia,
-            "inicio": _momento(max(dias, 1)),
+            "inicio": _momento(dias),
             "lugar": lugar or "Centro Administrativo Municipal (CAM), torre Alcaldía",
             "temas": "Verificación del quórum\nInforme de gestión\nProposiciones y varios",
         },
@@ -154,7 +154,8 @@ def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar="
 
 
 def _al_pasado(sesion, delegacion, dias_atras: int):
-    """Move a delegated session back in time, with its deadline and notices."""
+    """Move a delegated session `dias_atras` business days back, with its deadline and
+    notices."""
     inicio = _momento(-dias_atras)
     Sesion.objects.filter(pk=sesion.pk).update(inicio=inicio)
     sesion.refresh_from_db()
@@ -226,10 +227,10 @@ def cargar(*, usuarios, stdout):
         # Past sessions: fichas on time and reviewed, late, owed, overdue and returned.
         plazo = sumar_dias_habiles(hoy, 10)
         for instancia, dias_atras, estado in (
-            (red, 25, "revisada"),
-            (mesa, 15, "tarde"),
-            (comision, 30, "devuelta"),
-            (comite, 12, "vencida"),
+            (red, 18, "revisada"),
+            (mesa, 10, "tarde"),
+            (comision, 22, "devuelta"),
+            (comite, 8, "vencida"),
             (consejo, 1, "borrador"),
         ):
             sesion, delegacion = _sesion(
