@@ -1,5 +1,8 @@
+from datetime import datetime, time
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from buengobierno.organizacion.models import CODIGO_SECRETARIA_DE_GOBIERNO
 from buengobierno.organizacion.roles import Rol
@@ -46,6 +49,59 @@ def despacho(crear_usuario, gobierno):
 @pytest.fixture
 def consulta(crear_usuario):
     return crear_usuario(Rol.CONSULTA, username="consulta")
+
+
+# --- people of other organisms, shared by the procedures' tests ---
+
+
+@pytest.fixture
+def hoy():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def directivo_salud(crear_usuario, otro_organismo):
+    """The head of Salud (Organismo.jefe): a usual delegate and responsible person."""
+    jefe = crear_usuario(
+        Rol.DIRECTIVO,
+        otro_organismo,
+        username="jefe.salud",
+        first_name="Carlos",
+        last_name="Valencia",
+        cargo="Secretario de Salud Pública",
+    )
+    otro_organismo.jefe = jefe
+    otro_organismo.save()
+    return jefe
+
+
+@pytest.fixture
+def enlace_salud(crear_usuario, otro_organismo):
+    return crear_usuario(
+        Rol.ENLACE, otro_organismo, username="enlace.salud", first_name="Diana", last_name="Riascos"
+    )
+
+
+@pytest.fixture
+def tercer_organismo(db):
+    return OrganismoFactory(codigo="4148", nombre="Secretaría de Educación", sigla="SE")
+
+
+@pytest.fixture
+def directivo_educacion(crear_usuario, tercer_organismo):
+    return crear_usuario(Rol.DIRECTIVO, tercer_organismo, username="jefe.educacion")
+
+
+@pytest.fixture
+def al_confirmar(django_capture_on_commit_callbacks):
+    """`with al_confirmar():` runs the on_commit callbacks (the e-mails) when the block ends,
+    as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def momento(fecha, hora=9):
+    """An aware datetime in Bogotá: `fecha` at `hora`:00."""
+    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
 
 
 # --- navegador ---

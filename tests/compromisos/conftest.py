@@ -1,22 +1,11 @@
-from datetime import datetime, time
-
 import pytest
-from django.utils import timezone
 
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
 from compromisos.apps import CONSEJO_DE_GOBIERNO
 from compromisos.models import Reunion, TipoReunion
-
-
-def momento(fecha, hora=9):
-    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
-
-
-@pytest.fixture
-def hoy():
-    return timezone.localdate()
+from tests.conftest import momento
 
 
 @pytest.fixture
@@ -35,39 +24,6 @@ def secretaria(crear_usuario, gobierno):
     return crear_usuario(
         Rol.DESPACHO, gobierno, username="secretaria", first_name="Luisa", last_name="Caicedo"
     )
-
-
-@pytest.fixture
-def directivo_salud(crear_usuario, otro_organismo):
-    jefe = crear_usuario(
-        Rol.DIRECTIVO,
-        otro_organismo,
-        username="jefe.salud",
-        first_name="Carlos",
-        last_name="Valencia",
-    )
-    otro_organismo.jefe = jefe
-    otro_organismo.save()
-    return jefe
-
-
-@pytest.fixture
-def enlace_salud(crear_usuario, otro_organismo):
-    return crear_usuario(
-        Rol.ENLACE, otro_organismo, username="enlace.salud", first_name="Diana", last_name="Riascos"
-    )
-
-
-@pytest.fixture
-def tercer_organismo(db):
-    from tests.factories import OrganismoFactory
-
-    return OrganismoFactory(codigo="4148", nombre="Secretaría de Educación", sigla="SE")
-
-
-@pytest.fixture
-def directivo_educacion(crear_usuario, tercer_organismo):
-    return crear_usuario(Rol.DIRECTIVO, tercer_organismo, username="jefe.educacion")
 
 
 @pytest.fixture
@@ -136,10 +92,3 @@ def reunion_cerrada_con(reunion, secretaria, compromisos):
             usuario=secretaria,
         )
     return services.cerrar_reunion(reunion=reunion, usuario=secretaria)
-
-
-@pytest.fixture
-def al_confirmar(django_capture_on_commit_callbacks):
-    """`with al_confirmar():` runs the on_commit callbacks (the e-mails) when the block ends,
-    as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)

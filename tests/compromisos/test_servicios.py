@@ -17,7 +17,8 @@ from compromisos.models import (
     Reunion,
     TipoReunion,
 )
-from tests.compromisos.conftest import momento, reunion_cerrada_con
+from tests.compromisos.conftest import reunion_cerrada_con
+from tests.conftest import momento
 
 pytestmark = pytest.mark.django_db
 Estado = Compromiso.Estado

@@ -5,59 +5,16 @@ of Salud) is the usual delegate; enlace_salud drafts fichas of Salud; directivo_
 of another organism; consulta (Control Interno) reads everything and writes nothing.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from buengobierno.organizacion.roles import Rol
 from delegaciones import services
 from delegaciones.models import Delegacion, Instancia, Sesion
+from tests.conftest import momento
 
 INSTRUCCIONES = "Votar a favor del plan de acción; no comprometer recursos adicionales."
-
-
-def momento(fecha, hora=9):
-    return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
-
-
-@pytest.fixture
-def hoy():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def directivo_salud(crear_usuario, otro_organismo):
-    jefe = crear_usuario(
-        Rol.DIRECTIVO,
-        otro_organismo,
-        username="jefe.salud",
-        first_name="Carlos",
-        last_name="Valencia",
-        cargo="Secretario de Salud Pública",
-    )
-    otro_organismo.jefe = jefe
-    otro_organismo.save()
-    return jefe
-
-
-@pytest.fixture
-def enlace_salud(crear_usuario, otro_organismo):
-    return crear_usuario(
-        Rol.ENLACE, otro_organismo, username="enlace.salud", first_name="Diana", last_name="Riascos"
-    )
-
-
-@pytest.fixture
-def tercer_organismo(db):
-    from tests.factories import OrganismoFactory
-
-    return OrganismoFactory(codigo="4148", nombre="Secretaría de Educación", sigla="SE")
-
-
-@pytest.fixture
-def directivo_educacion(crear_usuario, tercer_organismo):
-    return crear_usuario(Rol.DIRECTIVO, tercer_organismo, username="jefe.educacion")
 
 
 @pytest.fixture
@@ -146,9 +103,3 @@ def enviar_ficha(hoy):
         )
 
     return enviar
-
-
-@pytest.fixture
-def al_confirmar(django_capture_on_commit_callbacks):
-    """`with al_confirmar():` runs the on_commit callbacks (the e-mails) when the block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
