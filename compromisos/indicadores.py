@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buengobierno.plazos.calendario import dias_habiles_entre
+from buengobierno.web.graficos import barras_apiladas
 from compromisos.models import Compromiso
 
 
@@ -100,32 +101,13 @@ def totales(compromisos, *, hoy: date | None = None) -> Cifras:
 
 
 def grafico_por_organismo(cifras: list[Cifras], limite: int = 12) -> dict:
-    """A Chart.js stacked bar configuration: open on time, overdue and fulfilled per organism."""
+    """A stacked bar chart: open on time, overdue and fulfilled per organism."""
     mostradas = cifras[:limite]
-    return {
-        "type": "bar",
-        "data": {
-            "labels": [c.nombre for c in mostradas],
-            "datasets": [
-                {
-                    "label": _("Abiertos al día"),
-                    "data": [c.abiertos - c.vencidos for c in mostradas],
-                    "backgroundColor": "#5b8bd6",
-                },
-                {
-                    "label": _("Vencidos"),
-                    "data": [c.vencidos for c in mostradas],
-                    "backgroundColor": "#b42318",
-                },
-                {
-                    "label": _("Cumplidos"),
-                    "data": [c.cumplidos for c in mostradas],
-                    "backgroundColor": "#1a7f4b",
-                },
-            ],
-        },
-        "options": {
-            "indexAxis": "y",
-            "scales": {"x": {"stacked": True, "ticks": {"precision": 0}}, "y": {"stacked": True}},
-        },
-    }
+    return barras_apiladas(
+        [c.nombre for c in mostradas],
+        [
+            (_("Abiertos al día"), [c.abiertos - c.vencidos for c in mostradas], "#5b8bd6"),
+            (_("Vencidos"), [c.vencidos for c in mostradas], "#b42318"),
+            (_("Cumplidos"), [c.cumplidos for c in mostradas], "#1a7f4b"),
+        ],
+    )

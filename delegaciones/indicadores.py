@@ -12,6 +12,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buengobierno.web.graficos import barras_apiladas
 from delegaciones.models import Delegacion
 
 AGRUPACIONES = {
@@ -82,32 +83,13 @@ def totales(delegaciones, *, hoy: date | None = None) -> Cifras:
 
 
 def grafico(cifras: list[Cifras], limite: int = 12) -> dict:
-    """A Chart.js stacked bar: on time, late and overdue fichas per group."""
+    """A stacked bar chart: on time, late and overdue fichas per group."""
     mostradas = cifras[:limite]
-    return {
-        "type": "bar",
-        "data": {
-            "labels": [c.nombre for c in mostradas],
-            "datasets": [
-                {
-                    "label": _("A tiempo"),
-                    "data": [c.a_tiempo for c in mostradas],
-                    "backgroundColor": "#1a7f4b",
-                },
-                {
-                    "label": _("Con retraso"),
-                    "data": [c.tarde for c in mostradas],
-                    "backgroundColor": "#b7791f",
-                },
-                {
-                    "label": _("Vencidas sin entregar"),
-                    "data": [c.vencidas for c in mostradas],
-                    "backgroundColor": "#b42318",
-                },
-            ],
-        },
-        "options": {
-            "indexAxis": "y",
-            "scales": {"x": {"stacked": True, "ticks": {"precision": 0}}, "y": {"stacked": True}},
-        },
-    }
+    return barras_apiladas(
+        [c.nombre for c in mostradas],
+        [
+            (_("A tiempo"), [c.a_tiempo for c in mostradas], "#1a7f4b"),
+            (_("Con retraso"), [c.tarde for c in mostradas], "#b7791f"),
+            (_("Vencidas sin entregar"), [c.vencidas for c in mostradas], "#b42318"),
+        ],
+    )
