@@ -1,0 +1,190 @@
+"""Role × view matrix of P001.
+
+despacho (Despacho de Gobierno) coordinates everything; directivo_salud is the delegate and
+head of the instancia's organism; consulta (Control Interno) reads all and writes nothing;
+directivo_educacion, of another organism, must not even learn that the records exist.
+"""
+
+import pytest
+from django.urls import reverse
+
+from buengobierno.plazos.calendario import sumar_dias_habiles
+from delegaciones.models import Delegacion, FichaTecnica
+
+pytestmark = pytest.mark.django_db
+
+USUARIOS = ["despacho", "directivo_salud", "consulta", "directivo_educacion"]
+
+
+@pytest.fixture
+def usuarios(despacho, directivo_salud, consulta, directivo_educacion):
+    return {
+        "despacho": despacho,
+        "directivo_salud": directivo_salud,
+        "consulta": consulta,
+        "directivo_educacion": directivo_educacion,
+    }
+
+
+@pytest.fixture
+def registros(aceptada_pasada, enviar_ficha, nueva_sesion, delegar, directivo_salud, hoy):
+    entregada = aceptada_pasada()
+    enviar_ficha(
+        entregada,
+        compromisos=[("Informe de cartera", directivo_salud, sumar_dias_habiles(hoy, 5))],
+    )
+    return {
+        "entregada": entregada,
+        "notificada": delegar(nueva_sesion(dias=8)),
+        "aceptada_pasada": aceptada_pasada(dias_atras=2),
+        "sesion_libre": nueva_sesion(dias=12),
+        "sesion": entregada.sesion,
+        "instancia": entregada.sesion.instancia,
+    }
+
+
+LECTURAS = [
+    ("delegaciones:delegacion", "entregada"),
+    ("delegaciones:ficha_pdf", "entregada"),
+    ("delegaciones:carta_pdf", "entregada"),
+    ("delegaciones:sesion", "sesion"),
+    ("delegaciones:instancia", "instancia"),
+]
+
+
+@pytest.mark.parametrize(
+    ("usuario", "esperado"),
+    [("despacho", 200), ("directivo_salud", 200), ("consulta", 200), ("directivo_educacion", 404)],
+)
+@pytest.mark.parametrize(("vista", "objeto"), LECTURAS)
+def test_reading_a_record_is_allowed_to_its_people_and_404_to_another_organism(
+    client, registros, usuarios, usuario, esperado, vista, objeto
+):
+    client.force_login(usuarios[usuario])
+
+    respuesta = client.get(reverse(vista, args=[registros[objeto].pk]))
+
+    assert respuesta.status_code == esperado
+
+
+ESCRITURAS = [
+    # view, record, data, expected per user
+    (
+        "delegaciones:aceptar",
+        "notificada",
+        {},
+        # Only the delegate answers a delegation.
+        {"despacho": 403, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "delegaciones:rechazar",
+        "notificada",
+        {"motivo": "Viaje oficial"},
+        {"despacho": 403, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "delegaciones:cancelar",
+        "notificada",
+        {"motivo": "Asistirá el Alcalde"},
+        {"despacho": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "delegaciones:revisar",
+        "entregada",
+        {"observaciones": ""},
+        {"despacho": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "delegaciones:delegar",
+        "sesion_libre",
+        {"delegado": "__delegado__", "delegante": "alcalde", "instrucciones": "Asistir."},
+        {"despacho": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "delegaciones:ficha",
+        "aceptada_pasada",
+        {
+            "desarrollo": "Se sesionó.",
+            "guardar": "1",
+            "compromisos-TOTAL_FORMS": "0",
+            "compromisos-INITIAL_FORMS": "0",
+        },
+        {"despacho": 302, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
+    ),
+]
+
+
+@pytest.mark.parametrize("usuario", USUARIOS)
+@pytest.mark.parametrize(("vista", "objeto", "datos", "esperados"), ESCRITURAS)
+def test_writing_is_allowed_to_who_does_the_step_403_to_read_only_and_404_to_outsiders(
+    client, registros, usuarios, usuario, vista, objeto, datos, esperados, directivo_salud
+):
+    client.force_login(usuarios[usuario])
+    datos = {k: (directivo_salud.pk if v == "__delegado__" else v) for k, v in datos.items()}
+
+    respuesta = client.post(reverse(vista, args=[registros[objeto].pk]), datos)
+
+    assert respuesta.status_code == esperados[usuario]
+
+
+@pytest.mark.parametrize(
+    ("usuario", "esperado"),
+    [("despacho", 200), ("directivo_salud", 403), ("consulta", 403), ("directivo_educacion", 403)],
+)
+@pytest.mark.parametrize("vista", ["delegaciones:nueva_sesion", "delegaciones:nueva_instancia"])
+def test_only_the_despacho_registers_sessions_and_instancias(
+    client, usuarios, usuario, esperado, vista
+):
+    client.force_login(usuarios[usuario])
+
+    assert client.get(reverse(vista)).status_code == esperado
+
+
+@pytest.mark.parametrize("usuario", USUARIOS)
+def test_lists_show_each_person_only_what_they_may_see(client, registros, usuarios, usuario):
+    client.force_login(usuarios[usuario])
+
+    filas = client.get(reverse("delegaciones:delegaciones")).context["object_list"]
+
+    if usuario == "directivo_educacion":
+        assert list(filas) == []
+    else:
+        assert set(filas) == set(Delegacion.objects.all())
+
+
+def test_an_enlace_of_the_organism_drafts_the_ficha_but_the_delegate_sends_it(
+    client, registros, enlace_salud
+):
+    delegacion = registros["aceptada_pasada"]
+    client.force_login(enlace_salud)
+    url = reverse("delegaciones:ficha", args=[delegacion.pk])
+    datos = {
+        "desarrollo": "Borrador del enlace.",
+        "compromisos-TOTAL_FORMS": "0",
+        "compromisos-INITIAL_FORMS": "0",
+    }
+
+    assert client.post(url, {**datos, "guardar": "1"}).status_code == 302
+    assert "Enviar la ficha al Despacho" not in client.get(url).content.decode()
+    assert client.post(url, {**datos, "enviar": "1"}).status_code == 403
+    assert FichaTecnica.objects.get(delegacion=delegacion).entregada_en is None
+
+
+def test_a_user_without_a_role_sees_nothing(client, registros, crear_usuario, otro_organismo):
+    client.force_login(crear_usuario(None, otro_organismo, username="sin.rol"))
+
+    respuesta = client.get(reverse("delegaciones:delegacion", args=[registros["entregada"].pk]))
+
+    assert respuesta.status_code == 404
+
+
+def test_the_delegate_of_another_organism_sees_the_delegation_assigned_to_him(
+    client, nueva_sesion, delegar, directivo_educacion
+):
+    delegacion = delegar(nueva_sesion(), delegado=directivo_educacion)
+    client.force_login(directivo_educacion)
+
+    pagina = client.get(delegacion.get_absolute_url())
+
+    assert "Acepto la delegación" in pagina.content.decode()
+    assert client.get(delegacion.sesion.get_absolute_url()).status_code == 200
