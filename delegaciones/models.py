@@ -358,6 +358,16 @@ class Delegacion(ConAcceso, models.Model):
         return str(_("Ficha vencida")) if self.ficha_vencida else self.get_estado_display()
 
     @property
+    def ficha_entregada_en(self):
+        ficha = self.ficha_o_none
+        return ficha.entregada_en if ficha else None
+
+    @property
+    def ficha_a_tiempo(self) -> bool | None:
+        ficha = self.ficha_o_none
+        return ficha.entregada_a_tiempo if ficha else None
+
+    @property
     def ficha_o_none(self):
         try:
             return self.ficha

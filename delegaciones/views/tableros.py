@@ -31,7 +31,8 @@ COLUMNAS = [
     (_("Estado"), "estado_mostrado"),
     (_("Carta"), "numero_carta"),
     (_("Plazo de la ficha"), "fecha_limite_ficha"),
-    (_("Ficha entregada"), "ficha.entregada_en"),
+    (_("Ficha entregada"), "ficha_entregada_en"),
+    (_("Entregada a tiempo"), "ficha_a_tiempo"),
 ]
 
 
