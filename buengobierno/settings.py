@@ -261,6 +261,10 @@ CELERY_TASK_PUBLISH_RETRY = False
 
 # Reminders
 AVISOS_REINTENTOS_MAXIMOS = _entero("AVISOS_REINTENTOS_MAXIMOS", 8, minimo=0)
+# P005: remind this many business days before a commitment falls due, and escalate to the
+# head of the organism once it is this many business days overdue.
+COMPROMISOS_DIAS_AVISO_PREVIO = _entero("COMPROMISOS_DIAS_AVISO_PREVIO", 3, minimo=1)
+COMPROMISOS_DIAS_ESCALAMIENTO = _entero("COMPROMISOS_DIAS_ESCALAMIENTO", 2, minimo=0)
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 
 # Attachments

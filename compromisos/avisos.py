@@ -34,11 +34,11 @@ COMPROMISOS_POR_RESUMEN = 30
 
 
 def dias_aviso_previo() -> int:
-    return int(getattr(settings, "COMPROMISOS_DIAS_AVISO_PREVIO", 3))
+    return settings.COMPROMISOS_DIAS_AVISO_PREVIO
 
 
 def dias_para_escalar() -> int:
-    return int(getattr(settings, "COMPROMISOS_DIAS_ESCALAMIENTO", 2))
+    return settings.COMPROMISOS_DIAS_ESCALAMIENTO
 
 
 def _ya_reclamados(modelo, pks) -> set[tuple]:
