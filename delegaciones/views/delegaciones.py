@@ -70,6 +70,9 @@ def _pagina(request, delegacion, *, formularios=None, status=200):
             ],
             "accion_abierta": next(iter(formularios), ""),
             "puede_llenar_ficha": services.puede_llenar_ficha(delegacion, request.user),
+            "delegar_otra": delegacion.estado == Delegacion.Estado.RECHAZADA
+            and not delegacion.sesion.ya_empezo
+            and services.es_coordinador(request.user),
             "pestana": "mias" if delegacion.delegado_id == request.user.pk else "delegaciones",
         },
         status=status,

@@ -130,6 +130,7 @@ def test_after_a_rejection_the_session_page_offers_to_delegate_someone_else(
     )
 
     client.force_login(despacho)
+    assert "Delegar en otra persona" in client.get(delegacion.get_absolute_url()).content.decode()
     pagina = client.get(sesion.get_absolute_url())
     assert "Delegar en otra persona" in pagina.content.decode()
     opciones = pagina.context["form"].fields["delegado"].queryset
