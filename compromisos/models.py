@@ -607,6 +607,18 @@ class Compromiso(ConAcceso, models.Model):
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]
 
+    def aviso_vigente(self, paso: str) -> bool:
+        """Whether reminder `paso` still applies (the platform asks right before sending): a
+        due-date reminder only while the commitment is open with that same due date."""
+        tipo, _separador, fecha = paso.partition(":")
+        if tipo == "compromiso_asignado":
+            return self.estado != self.Estado.CANCELADO
+        return (
+            self.abierto
+            and self.fecha_limite is not None
+            and fecha == f"{self.fecha_limite:%Y%m%d}"
+        )
+
     def puede_seguir(self, usuario) -> bool:
         """Whoever follows commitments up, or registered this one: cancels, verifies, returns."""
         if not self.puede_editar(usuario):

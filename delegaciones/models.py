@@ -340,6 +340,21 @@ class Delegacion(ConAcceso, models.Model):
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]
 
+    def aviso_vigente(self, paso: str) -> bool:
+        """Whether reminder `paso` still applies (the platform asks right before sending)."""
+        tipo, _separador, fecha = paso.partition(":")
+        if tipo == "notificada":
+            return self.estado not in self.TERMINADAS_SIN_FICHA
+        if tipo == "devuelta":
+            return self.estado == self.Estado.REALIZADA
+        # ficha_pendiente, ficha_vence_hoy, ficha_vencida, escalada: for this same deadline.
+        ficha = self.ficha_o_none
+        return (
+            self.debe_ficha
+            and (ficha is None or ficha.entregada_en is None)
+            and fecha == f"{self.fecha_limite_ficha:%Y%m%d}"
+        )
+
     @property
     def debe_ficha(self) -> bool:
         return self.estado in self.DEBEN_FICHA

@@ -89,7 +89,8 @@ class RecordatorioAdmin(_SoloLectura, admin.ModelAdmin):
         if omitidos:
             self.message_user(
                 request,
-                _("%(n)d ya estaban enviados o en envío y no se tocaron.") % {"n": omitidos},
+                _("%(n)d ya estaban enviados, en envío o descartados y no se tocaron.")
+                % {"n": omitidos},
                 messages.WARNING,
             )
 

@@ -96,8 +96,10 @@ class Recordatorio(models.Model):
     at the same moment both try to insert the row and only one succeeds. The row then moves
     pendiente -> enviando (claimed by one worker with a conditional update) -> enviado, or back
     to pendiente with a later `proximo_intento` when the SMTP server refuses, and to fallido
-    after AVISOS_REINTENTOS_MAXIMOS attempts. While a row is `enviando`, `proximo_intento` is
-    when the claim expires, so a worker that died mid-send does not hold it forever.
+    after AVISOS_REINTENTOS_MAXIMOS attempts, or to descartado when, by the time it is sent,
+    the record says the step no longer applies (its `aviso_vigente(paso)` returns False).
+    While a row is `enviando`, `proximo_intento` is when the claim expires, so a worker that
+    died mid-send does not hold it forever.
     """
 
     class Estado(models.TextChoices):
@@ -105,6 +107,7 @@ class Recordatorio(models.Model):
         ENVIANDO = "enviando", _("Enviando")
         ENVIADO = "enviado", _("Enviado")
         FALLIDO = "fallido", _("Fallido")
+        DESCARTADO = "descartado", _("Descartado: ya no corresponde")
 
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("tipo de registro"), on_delete=models.CASCADE

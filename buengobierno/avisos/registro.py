@@ -63,6 +63,11 @@ claims each (record, step, person) before anything is sent, and an **e-mail temp
    is sent or, after AVISOS_REINTENTOS_MAXIMOS attempts, *fallido*. With Redis down the
    record still saves and the scan `reenviar_pendientes` sends it once the broker is back.
 
+4. Optionally give the model `aviso_vigente(self, paso) -> bool`. It is asked right before
+   each e-mail goes out: when it answers False (the ficha was delivered, the delegation
+   cancelled while the reminder waited for a retry) the row becomes *descartado* and
+   nobody is told something that is no longer true.
+
 For a notice that needs no e-mail and no ledger (e.g. "a visto bueno was given"), call
 `notificar(destinatario=..., titulo=..., mensaje=..., url=..., objeto=...)`.
 To delete a record's ledger rows with it, give the model

@@ -193,6 +193,14 @@ def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
         reclamo.update(estado=Estado.FALLIDO, ultimo_error=motivo, proximo_intento=None)
         return ResultadoEnvio(motivo=motivo)
 
+    vigente = getattr(objeto, "aviso_vigente", None)
+    if callable(vigente) and not vigente(recordatorio.paso):
+        # E.g. a ficha delivered, or a delegation cancelled, while its reminder waited for a
+        # retry: telling the person now would be wrong.
+        motivo = _("Ya no corresponde: el registro cambió antes del envío.")
+        reclamo.update(estado=Estado.DESCARTADO, nota=motivo, proximo_intento=None)
+        return ResultadoEnvio(motivo=motivo)
+
     contexto = {
         **(recordatorio.contexto or {}),
         "objeto": objeto,

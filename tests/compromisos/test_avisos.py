@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Recordatorio
-from buengobierno.avisos.servicios import sin_avisos
+from buengobierno.avisos.servicios import enviar_recordatorio, sin_avisos
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from compromisos import services
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
@@ -55,6 +55,24 @@ def test_a_commitment_due_within_three_business_days_reminds_its_responsible(
     ]
     recordatorio = Recordatorio.objects.exclude(paso="compromiso_asignado").get()
     assert recordatorio.paso == f"vence_pronto:{pronto.fecha_limite:%Y%m%d}"
+
+
+@pytest.mark.django_db
+def test_a_reminder_waiting_for_a_retry_is_discarded_once_the_commitment_is_fulfilled(
+    vence, enlace_salud, hoy, mailoutbox, django_capture_on_commit_callbacks
+):
+    compromiso = vence(hoy, descripcion="Hoy")
+    with django_capture_on_commit_callbacks(execute=False):  # the e-mail did not go out yet
+        avisar_vencimientos(hoy=hoy)
+    services.marcar_cumplido(compromiso=compromiso, nota="Entregado.", usuario=enlace_salud)
+    recordatorio = Recordatorio.objects.get(paso__startswith="vence_hoy")
+
+    resultado = enviar_recordatorio(recordatorio_id=recordatorio.pk)
+
+    recordatorio.refresh_from_db()
+    assert not resultado.enviado
+    assert recordatorio.estado == Recordatorio.Estado.DESCARTADO
+    assert [m for m in mailoutbox if "Hoy vence" in m.subject] == []
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Notificacion, Recordatorio
-from buengobierno.avisos.servicios import sin_avisos
+from buengobierno.avisos.servicios import enviar_recordatorio, sin_avisos
 from buengobierno.documentos.formato import fecha_larga
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
@@ -175,6 +175,38 @@ def test_rejected_and_cancelled_delegations_are_not_reminded(
         con_plazo(al_pasado(delegacion, 5), hoy - timedelta(days=1))
 
     assert avisar_fichas(hoy=hoy) == 0
+
+
+@pytest.mark.django_db
+def test_a_reminder_waiting_for_a_retry_is_discarded_once_the_ficha_is_delivered(
+    debida, enviar_ficha, hoy, mailoutbox, django_capture_on_commit_callbacks
+):
+    delegacion = debida(hoy)
+    with django_capture_on_commit_callbacks(execute=False):  # the e-mail did not go out yet
+        avisar_fichas(hoy=hoy)
+    enviar_ficha(delegacion)
+    recordatorio = Recordatorio.objects.get(paso__startswith="ficha_vence_hoy")
+
+    resultado = enviar_recordatorio(recordatorio_id=recordatorio.pk)
+
+    recordatorio.refresh_from_db()
+    assert not resultado.enviado
+    assert recordatorio.estado == Recordatorio.Estado.DESCARTADO
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_the_notice_of_a_delegation_cancelled_before_it_went_out_is_discarded(
+    nueva_sesion, delegar, despacho, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        delegacion = delegar(nueva_sesion())
+    services.cancelar_delegacion(delegacion=delegacion, usuario=despacho, motivo="Va el Alcalde.")
+
+    enviar_recordatorio(recordatorio_id=Recordatorio.objects.get(paso="notificada").pk)
+
+    assert Recordatorio.objects.get().estado == Recordatorio.Estado.DESCARTADO
+    assert mailoutbox == []
 
 
 def test_the_scan_is_registered_to_run_every_working_hour():
