@@ -1,8 +1,11 @@
 """What P001 puts on Mi escritorio: delegations to accept, fichas to send, fichas to review,
 and, for managers, the on-time rate of fichas."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buengobierno.organizacion.acceso import tiene_rol
+from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
 from delegaciones.indicadores import totales
 from delegaciones.models import Delegacion
@@ -33,6 +36,27 @@ def delegaciones_pendientes(usuario):
                 procedimiento="P001",
                 fecha_limite=delegacion.fecha_limite_ficha,
                 vencido=delegacion.ficha_vencida,
+            )
+    if tiene_rol(usuario, Rol.ENLACE) and usuario.organismo_id:
+        # The enlace drafts the fichas of the organism's delegates.
+        del_organismo = (
+            Delegacion.objects.filter(
+                organismo=usuario.organismo_id, estado__in=Delegacion.DEBEN_FICHA
+            )
+            .exclude(delegado=usuario)
+            .filter(sesion__inicio__lt=timezone.now())
+            .select_related("sesion__instancia", "delegado", "ficha")
+            .order_by("fecha_limite_ficha")[:LIMITE]
+        )
+        for delegacion in del_organismo:
+            yield Pendiente(
+                titulo=_("Preparar la ficha técnica: %(instancia)s")
+                % {"instancia": delegacion.sesion.instancia},
+                url=delegacion.get_absolute_url(),
+                procedimiento="P001",
+                fecha_limite=delegacion.fecha_limite_ficha,
+                vencido=delegacion.ficha_vencida,
+                detalle=_("Delegado: %(persona)s") % {"persona": delegacion.delegado},
             )
     if es_coordinador(usuario):
         por_revisar = (

@@ -206,7 +206,14 @@ def test_on_time_rates_per_organism_and_per_instancia(
 
 
 def test_my_desk_shows_what_p001_waits_from_me(
-    client, despacho, nueva_sesion, delegar, aceptada_pasada, enviar_ficha, directivo_salud
+    client,
+    despacho,
+    nueva_sesion,
+    delegar,
+    aceptada_pasada,
+    enviar_ficha,
+    directivo_salud,
+    enlace_salud,
 ):
     with sin_avisos():
         delegar(nueva_sesion(dias=6))
@@ -214,15 +221,16 @@ def test_my_desk_shows_what_p001_waits_from_me(
         entregada = aceptada_pasada(dias_atras=3)
         enviar_ficha(entregada)
 
-    client.force_login(directivo_salud)
-    mios = [p.titulo for p in client.get(reverse("escritorio")).context["pendientes"]]
-    client.force_login(despacho)
-    del_despacho = [p.titulo for p in client.get(reverse("escritorio")).context["pendientes"]]
+    def pendientes(usuario):
+        client.force_login(usuario)
+        return [p.titulo for p in client.get(reverse("escritorio")).context["pendientes"]]
 
     instancia = debida.sesion.instancia
+    mios = pendientes(directivo_salud)
     assert f"Aceptar o rechazar: {instancia}" in mios
     assert f"Enviar la ficha técnica: {instancia}" in mios
-    assert f"Revisar la ficha técnica: {instancia}" in del_despacho
+    assert f"Revisar la ficha técnica: {instancia}" in pendientes(despacho)
+    assert pendientes(enlace_salud).count(f"Preparar la ficha técnica: {instancia}") == 1
 
 
 def test_the_calendar_marks_sessions_without_a_delegate(client, despacho, nueva_sesion, hoy):
