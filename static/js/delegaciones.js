@@ -42,6 +42,64 @@
     });
   }
 
+  // The ficha: what the delegate types is kept in the browser until the server has it, so a
+  // dropped connection on a phone loses nothing. <form data-respaldo="clave"
+  // data-guardado-en="unix time of the server's last save">.
+  function respaldarFicha() {
+    var form = document.querySelector("form[data-respaldo]");
+    if (!form || !window.localStorage) {
+      return;
+    }
+    var clave = "buengobierno:" + form.dataset.respaldo;
+    var guardadoEn = Number(form.dataset.guardadoEn || 0);
+    function campos() {
+      return Array.prototype.filter.call(form.elements, function (campo) {
+        return campo.name && campo.name !== "csrfmiddlewaretoken" && campo.type !== "file" &&
+          campo.type !== "submit" && campo.type !== "button" && campo.type !== "hidden";
+      });
+    }
+    var respaldo = null;
+    try {
+      respaldo = JSON.parse(window.localStorage.getItem(clave) || "null");
+    } catch (error) {
+      respaldo = null;
+    }
+    if (respaldo && respaldo.t > guardadoEn) {
+      var total = document.getElementById("id_compromisos-TOTAL_FORMS");
+      var agregar = document.getElementById("agregar-compromiso");
+      while (total && agregar && Number(total.value) < Number(respaldo.filas || 0)) {
+        agregar.click();
+      }
+      campos().forEach(function (campo) {
+        if (Object.prototype.hasOwnProperty.call(respaldo.valores, campo.name)) {
+          if (campo.type === "checkbox") {
+            campo.checked = respaldo.valores[campo.name];
+          } else {
+            campo.value = respaldo.valores[campo.name];
+          }
+        }
+      });
+      var aviso = document.getElementById("aviso-respaldo");
+      if (aviso) {
+        aviso.hidden = false;
+      }
+    } else if (respaldo) {
+      window.localStorage.removeItem(clave);
+    }
+    function guardar() {
+      var valores = {};
+      campos().forEach(function (campo) {
+        valores[campo.name] = campo.type === "checkbox" ? campo.checked : campo.value;
+      });
+      var total = document.getElementById("id_compromisos-TOTAL_FORMS");
+      window.localStorage.setItem(clave, JSON.stringify({
+        t: Date.now() / 1000, filas: total ? Number(total.value) : 0, valores: valores
+      }));
+    }
+    form.addEventListener("input", guardar);
+    form.addEventListener("change", guardar);
+  }
+
   // Forms, or their submit buttons, that ask before they act (cancel, send the ficha).
   document.addEventListener("submit", function (evento) {
     var boton = evento.submitter;
@@ -55,5 +113,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     sugerirDelegado();
     agregarFilas();
+    respaldarFicha();
   });
 })();

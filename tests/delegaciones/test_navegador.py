@@ -82,6 +82,12 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
         "La gerencia presentó el estado de cartera y el plan de saneamiento."
     )
     pagina.get_by_label("Decisiones tomadas").fill("Se aprobó el plan de saneamiento fiscal.")
+    # The phone loses the page before anything was saved: the text comes back from the browser.
+    pagina.reload()
+    expect(pagina.locator("#aviso-respaldo")).to_be_visible()
+    expect(pagina.get_by_label("Decisiones tomadas")).to_have_value(
+        "Se aprobó el plan de saneamiento fiscal."
+    )
     vence = sumar_dias_habiles(hoy, 10)
     filas = pagina.locator(".fila-compromiso")
     filas.nth(0).get_by_label("Compromiso").fill("Presentar el flujo de caja mensual.")
