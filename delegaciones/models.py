@@ -449,7 +449,8 @@ class FichaTecnica(ConAcceso, models.Model):
         }
 
     def get_absolute_url(self):
-        return reverse("delegaciones:ficha", args=[self.delegacion_id])
+        """The delegation's page, at the ficha (P005 links commitments back here)."""
+        return reverse("delegaciones:delegacion", args=[self.delegacion_id]) + "#titulo-ficha"
 
     @property
     def fecha_compromisos(self) -> date:
