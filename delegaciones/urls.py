@@ -31,4 +31,5 @@ urlpatterns = [
     path("<int:pk>/ficha/", delegaciones.ficha, name="ficha"),
     path("<int:pk>/ficha.pdf", delegaciones.ficha_pdf, name="ficha_pdf"),
     path("<int:pk>/carta.pdf", delegaciones.carta_pdf, name="carta_pdf"),
+    path("<int:pk>/calendario.ics", delegaciones.calendario_ics, name="calendario_ics"),
 ]

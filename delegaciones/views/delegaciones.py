@@ -1,9 +1,11 @@
 """One delegation: its page, its transitions, the ficha técnica and the two PDFs."""
 
+from datetime import UTC, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +14,7 @@ from buengobierno.documentos.formato import fecha_larga
 from buengobierno.documentos.models import Adjunto
 from buengobierno.documentos.pdf import formulario_controlado, renderizar_pdf, respuesta_pdf
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
+from buengobierno.web import ical
 from compromisos.services import CompromisosInvalidos
 from delegaciones import services
 from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
@@ -226,3 +229,49 @@ def carta_pdf(request, pk):
         },
     )
     return respuesta_pdf(contenido, f"carta-delegacion-{delegacion.numero_carta}.pdf")
+
+
+@login_required
+def calendario_ics(request, pk):
+    """The session and the ficha's deadline as an .ics file for the delegate's calendar."""
+    delegacion = _delegacion(request, pk)
+    sesion = delegacion.sesion
+    url = ical.sitio() + delegacion.get_absolute_url()
+    marca, dominio = ical.sello(), ical.dominio()
+    descripcion = _(
+        "Instrucciones: %(instrucciones)s\nFicha técnica a más tardar el %(plazo)s."
+    ) % {
+        "instrucciones": delegacion.instrucciones,
+        "plazo": fecha_larga(delegacion.fecha_limite_ficha),
+    }
+    if delegacion.postura:
+        descripcion += "\n" + _("Postura: %(postura)s") % {"postura": delegacion.postura}
+    fin_plazo = delegacion.fecha_limite_ficha + timedelta(days=1)
+    eventos = [
+        [
+            f"UID:delegacion-{delegacion.pk}-sesion@{dominio}",
+            f"DTSTAMP:{marca}",
+            f"DTSTART:{sesion.inicio.astimezone(UTC):%Y%m%dT%H%M%SZ}",
+            "DURATION:PT2H",
+            "SUMMARY:" + ical.escapar(str(sesion.instancia)),
+            "LOCATION:" + ical.escapar(sesion.lugar or sesion.enlace_virtual),
+            "DESCRIPTION:" + ical.escapar(descripcion + "\n" + url),
+            f"URL:{url}",
+        ],
+        [
+            f"UID:delegacion-{delegacion.pk}-ficha@{dominio}",
+            f"DTSTAMP:{marca}",
+            f"DTSTART;VALUE=DATE:{delegacion.fecha_limite_ficha:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{fin_plazo:%Y%m%d}",
+            "SUMMARY:"
+            + ical.escapar(
+                _("Vence la ficha técnica: %(instancia)s") % {"instancia": sesion.instancia}
+            ),
+            f"URL:{url}",
+            "TRANSP:TRANSPARENT",
+        ],
+    ]
+    contenido = ical.calendario(str(sesion.instancia), eventos)
+    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
+    respuesta["Content-Disposition"] = f'attachment; filename="delegacion-{delegacion.pk}.ics"'
+    return respuesta

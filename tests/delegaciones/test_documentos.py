@@ -1,6 +1,7 @@
 """The ficha técnica MEDE01.09.P001.F001 and the numbered delegation letter as PDFs."""
 
 import io
+from datetime import UTC
 
 import pytest
 from django.urls import reverse
@@ -110,3 +111,26 @@ def test_a_draft_delegation_has_no_letter_yet(client, nueva_sesion, delegar, des
     client.force_login(despacho)
 
     assert client.get(reverse("delegaciones:carta_pdf", args=[borrador.pk])).status_code == 404
+
+
+def test_the_delegate_adds_the_session_and_the_ficha_deadline_to_a_calendar(
+    client, nueva_sesion, delegar, directivo_salud, directivo_educacion, instancia
+):
+    delegacion = delegar(nueva_sesion(dias=4))
+    url = reverse("delegaciones:calendario_ics", args=[delegacion.pk])
+    client.force_login(directivo_salud)
+
+    respuesta = client.get(url)
+
+    texto = respuesta.content.decode()
+    desplegado = texto.replace("\r\n ", "")  # RFC 5545 folds long lines
+    inicio = delegacion.sesion.inicio.astimezone(UTC)
+    assert respuesta["Content-Type"] == "text/calendar; charset=utf-8"
+    assert texto.count("BEGIN:VEVENT") == 2 and texto.endswith("END:VCALENDAR\r\n")
+    assert f"DTSTART:{inicio:%Y%m%dT%H%M%SZ}" in texto
+    assert f"DTSTART;VALUE=DATE:{delegacion.fecha_limite_ficha:%Y%m%d}" in texto
+    assert f"SUMMARY:{instancia.nombre}" in desplegado
+    assert "Votar a favor del plan de acción\\; no comprometer" in desplegado
+    assert all(len(linea.encode()) <= 75 for linea in texto.split("\r\n"))
+    client.force_login(directivo_educacion)
+    assert client.get(url).status_code == 404
