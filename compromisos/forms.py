@@ -13,6 +13,7 @@ from buengobierno.web.formularios import (
     CampoPersonas,
     EntradaFecha,
     EntradaFechaHora,
+    FormularioDeAccion,
     ayudante,
     personas_activas,
 )
@@ -348,20 +349,13 @@ class AsistenciaEnVivoForm(_FormEnVivo):
 # --- the life of a commitment ---------------------------------------------------------------
 
 
-class _FormAccion(forms.Form):
+class _FormAccion(FormularioDeAccion):
     """A transition's form; it posts to its own URL of the commitment."""
 
-    accion = ""
-    boton = ""
+    espacio = "compromisos"
 
     def __init__(self, *args, compromiso, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = ayudante(
-            self.boton,
-            nombre=self.accion,
-            accion=reverse(f"compromisos:{self.accion}", args=[compromiso.pk]),
-        )
-        self.helper.form_id = f"form-{self.accion}"
+        super().__init__(*args, registro=compromiso, **kwargs)
 
 
 class AvanceForm(_FormAccion):

@@ -9,6 +9,7 @@ from buengobierno.web.formularios import (
     CampoPersona,
     EntradaFecha,
     EntradaFechaHora,
+    FormularioDeAccion,
     ayudante,
     personas_activas,
 )
@@ -193,20 +194,11 @@ class DelegacionForm(_CamposDelegacion):
 # --- the life of a delegation ---------------------------------------------------------------
 
 
-class _FormAccion(forms.Form):
-    accion = ""
-    boton = ""
-    confirmar = ""
+class _FormAccion(FormularioDeAccion):
+    espacio = "delegaciones"
 
     def __init__(self, *args, delegacion, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = ayudante(
-            self.boton,
-            nombre=self.accion,
-            accion=reverse(f"delegaciones:{self.accion}", args=[delegacion.pk]),
-            atributos={"data-confirmar": str(self.confirmar)} if self.confirmar else None,
-        )
-        self.helper.form_id = f"form-{self.accion}"
+        super().__init__(*args, registro=delegacion, **kwargs)
 
 
 class NotificarForm(_FormAccion):

@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 
 def personas_activas():
@@ -74,3 +75,24 @@ class BotonForm(forms.Form):
         self.helper.add_input(boton)
         if confirmar:
             self.helper.attrs = {"data-confirmar": confirmar}
+
+
+class FormularioDeAccion(forms.Form):
+    """One transition of a record (accept, cancel, verify…): a form that posts to the URL
+    `<espacio>:<accion>` of the record. Subclasses set espacio, accion, boton and, for a
+    step that needs a second thought, `confirmar` (the question the browser asks)."""
+
+    espacio = ""
+    accion = ""
+    boton = ""
+    confirmar = ""
+
+    def __init__(self, *args, registro, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = ayudante(
+            self.boton,
+            nombre=self.accion,
+            accion=reverse(f"{self.espacio}:{self.accion}", args=[registro.pk]),
+            atributos={"data-confirmar": str(self.confirmar)} if self.confirmar else None,
+        )
+        self.helper.form_id = f"form-{self.accion}"
