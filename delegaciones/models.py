@@ -340,6 +340,20 @@ class Delegacion(ConAcceso, models.Model):
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]
 
+    @property
+    def quien_delega(self) -> str:
+        """The delegating authority as the subject of a sentence ("el Alcalde de …")."""
+        if self.delegante == self.Delegante.SECRETARIO:
+            return str(_("el Secretario de Gobierno"))
+        return str(_("el Alcalde de Santiago de Cali"))
+
+    @property
+    def a_quien_representa(self) -> str:
+        """The same after "representar a" ("al Alcalde de …")."""
+        if self.delegante == self.Delegante.SECRETARIO:
+            return str(_("al Secretario de Gobierno"))
+        return str(_("al Alcalde de Santiago de Cali"))
+
     def aviso_vigente(self, paso: str) -> bool:
         """Whether reminder `paso` still applies (the platform asks right before sending)."""
         tipo, _separador, fecha = paso.partition(":")

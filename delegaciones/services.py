@@ -225,8 +225,8 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
         destinatario=delegacion.delegado,
         plantilla=PLANTILLA_NOTIFICADA,
         contexto={
-            "mensaje": _("Usted representará a %(delegante)s en %(sesion)s.")
-            % {"delegante": delegacion.get_delegante_display().lower(), "sesion": delegacion.sesion}
+            "mensaje": _("Usted representará %(a_quien)s en %(sesion)s.")
+            % {"a_quien": delegacion.a_quien_representa, "sesion": delegacion.sesion}
         },
     )
     return delegacion

@@ -54,6 +54,9 @@ def test_delegating_emails_the_delegate_the_session_instructions_and_deadline(
     assert correo.to == [directivo_salud.email]
     assert correo.subject == f"{PREFIJO}Delegación: represente a la Administración en {instancia}"
     assert INSTRUCCIONES in correo.body
+    assert f"Usted representará al Alcalde de Santiago de Cali en {delegacion.sesion}" in (
+        correo.body
+    )
     assert fecha_larga(delegacion.fecha_limite_ficha) in correo.body
     assert delegacion.numero_carta in correo.body
     assert Notificacion.objects.filter(destinatario=directivo_salud).count() == 1
