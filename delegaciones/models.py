@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica
 from buengobierno.organizacion.roles import Rol
 
@@ -165,7 +166,7 @@ class Sesion(ConAcceso, models.Model):
     def __str__(self):
         return _("%(instancia)s, %(fecha)s") % {
             "instancia": self.instancia,
-            "fecha": f"{timezone.localtime(self.inicio):%Y-%m-%d %H:%M}",
+            "fecha": fecha_hora_larga(self.inicio),
         }
 
     def get_absolute_url(self):
@@ -459,7 +460,7 @@ class FichaTecnica(ConAcceso, models.Model):
     def __str__(self):
         return _("Ficha técnica — %(instancia)s, %(fecha)s") % {
             "instancia": self.delegacion.sesion.instancia,
-            "fecha": self.delegacion.sesion.fecha.isoformat(),
+            "fecha": fecha_larga(self.delegacion.sesion.fecha),
         }
 
     def get_absolute_url(self):
