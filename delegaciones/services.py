@@ -6,7 +6,7 @@ row) into a message beside the field. Each function is one transaction: nothing 
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -31,6 +31,9 @@ from delegaciones.models import (
 
 Estado = Delegacion.Estado
 SERIE_CARTAS = "cartas-delegacion"
+MENSAJE_UNA_VIGENTE = _l(
+    "Esta sesión ya tiene una delegación vigente; cancélela antes de delegar en otra persona."
+)
 PLANTILLA_NOTIFICADA = "delegaciones/notificada"
 PLANTILLA_DEVUELTA = "delegaciones/ficha_devuelta"
 # What each attachment of a session or a ficha is, as its description says.
@@ -175,24 +178,25 @@ def delegar(
     if not (instrucciones or "").strip():
         errores["instrucciones"] = [_("Escriba las instrucciones para el delegado.")]
     if Delegacion.objects.filter(sesion=sesion).vigentes().exists():
-        errores.setdefault("delegado", []).append(
-            _(
-                "Esta sesión ya tiene una delegación vigente; cancélela antes de delegar en "
-                "otra persona."
-            )
-        )
+        errores.setdefault("delegado", []).append(MENSAJE_UNA_VIGENTE)
     if errores:
         raise ValidationError(errores)
-    delegacion = Delegacion.objects.create(
-        sesion=sesion,
-        delegante=delegante,
-        delegado=delegado,
-        organismo=delegado.organismo,
-        instrucciones=instrucciones.strip(),
-        postura=(postura or "").strip(),
-        fecha_limite_ficha=plazo_de_ficha(sesion),
-        creado_por=usuario,
-    )
+    try:
+        # The savepoint turns a race lost to another delegation of the same session (SQLite
+        # cannot lock the session row) into the form's message instead of an error page.
+        with transaction.atomic():
+            delegacion = Delegacion.objects.create(
+                sesion=sesion,
+                delegante=delegante,
+                delegado=delegado,
+                organismo=delegado.organismo,
+                instrucciones=instrucciones.strip(),
+                postura=(postura or "").strip(),
+                fecha_limite_ficha=plazo_de_ficha(sesion),
+                creado_por=usuario,
+            )
+    except IntegrityError:
+        raise ValidationError({"delegado": [MENSAJE_UNA_VIGENTE]}) from None
     if sesion.asistencia != Sesion.Asistencia.DELEGA:
         sesion.asistencia = Sesion.Asistencia.DELEGA
         sesion.save(update_fields=["asistencia"])

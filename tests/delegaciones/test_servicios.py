@@ -13,6 +13,7 @@ from compromisos.models import Compromiso
 from compromisos.services import CompromisosInvalidos
 from delegaciones import services
 from delegaciones.models import CompromisoFicha, Delegacion, ErrorDeEstado, FichaTecnica, Sesion
+from tests.concurrencia import en_paralelo
 from tests.delegaciones.conftest import momento
 
 pytestmark = pytest.mark.django_db
@@ -324,3 +325,22 @@ def test_the_actions_offered_follow_the_state_and_the_person(
     assert services.acciones_para(delegacion, directivo_salud) == ["aceptar", "rechazar"]
     assert services.acciones_para(delegacion, despacho) == ["cancelar"]
     assert services.acciones_para(delegacion, consulta) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_despacho_users_delegating_the_same_session_at_once_leave_one_delegation(
+    nueva_sesion, delegar, enlace_salud
+):
+    sesion = nueva_sesion()
+
+    def intentar():
+        try:
+            return delegar(sesion, delegado=enlace_salud, notificar_ahora=False)
+        except ValidationError as error:
+            return error.message_dict["delegado"][0]
+
+    resultados = en_paralelo(intentar, hilos=2)
+
+    assert Delegacion.objects.filter(sesion=sesion).count() == 1
+    assert sum(isinstance(r, Delegacion) for r in resultados) == 1
+    assert any("ya tiene una delegación vigente" in str(r) for r in resultados)
