@@ -92,6 +92,7 @@ def test_the_delegation_letter_is_numbered_in_its_series_and_says_what_to_do(
     respuesta = client.get(reverse("delegaciones:carta_pdf", args=[primera.pk]))
 
     texto = texto_pdf(respuesta)
+    assert respuesta["Content-Type"] == "application/pdf"
     assert f"carta-delegacion-{hoy.year}-0001.pdf" in respuesta["Content-Disposition"]
     assert segunda.numero_carta == f"{hoy.year}-0002"
     for esperado in (
