@@ -127,6 +127,30 @@ def test_writing_is_allowed_to_who_does_the_step_403_to_read_only_and_404_to_out
     assert respuesta.status_code == esperados[usuario]
 
 
+def test_a_refused_write_changes_nothing(
+    client, registros, despacho, directivo_salud, consulta, directivo_educacion
+):
+    notificada = registros["notificada"]
+    for persona, vista, datos in (
+        (despacho, "delegaciones:aceptar", {}),
+        (directivo_salud, "delegaciones:cancelar", {"motivo": "x"}),
+        (consulta, "delegaciones:rechazar", {"motivo": "x"}),
+        (directivo_educacion, "delegaciones:cancelar", {"motivo": "x"}),
+    ):
+        client.force_login(persona)
+        client.post(reverse(vista, args=[notificada.pk]), datos)
+    client.force_login(consulta)
+    client.post(
+        reverse("delegaciones:delegar", args=[registros["sesion_libre"].pk]),
+        {"delegado": directivo_salud.pk, "delegante": "alcalde", "instrucciones": "Asistir."},
+    )
+
+    notificada.refresh_from_db()
+    assert (notificada.estado, notificada.respondida_en) == (Delegacion.Estado.NOTIFICADA, None)
+    assert notificada.motivo_cancelacion == notificada.motivo_rechazo == ""
+    assert not registros["sesion_libre"].delegaciones.exists()
+
+
 @pytest.mark.parametrize(
     ("usuario", "esperado"),
     [("despacho", 200), ("directivo_salud", 403), ("consulta", 403), ("directivo_educacion", 403)],
@@ -168,6 +192,8 @@ def test_an_enlace_of_the_organism_drafts_the_ficha_but_the_delegate_sends_it(
     assert "Enviar la ficha al Despacho" not in client.get(url).content.decode()
     assert client.post(url, {**datos, "enviar": "1"}).status_code == 403
     assert FichaTecnica.objects.get(delegacion=delegacion).entregada_en is None
+    client.force_login(delegacion.delegado)
+    assert "Enviar la ficha al Despacho" in client.get(url).content.decode()
 
 
 def test_a_user_without_a_role_sees_nothing(client, registros, crear_usuario, otro_organismo):
@@ -188,3 +214,10 @@ def test_the_delegate_of_another_organism_sees_the_delegation_assigned_to_him(
 
     assert "Acepto la delegación" in pagina.content.decode()
     assert client.get(delegacion.sesion.get_absolute_url()).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, registros):
+    respuesta = client.get(reverse("delegaciones:delegacion", args=[registros["entregada"].pk]))
+
+    assert respuesta.status_code == 302
+    assert "/cuentas/" in respuesta.url

@@ -7,17 +7,20 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
 from delegaciones.indicadores import cifras_por, totales
-from delegaciones.models import Delegacion, Instancia, Sesion
+from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
 from tests.conftest import momento
-from tests.delegaciones.conftest import INSTRUCCIONES
+from tests.delegaciones.conftest import INSTRUCCIONES, al_pasado
 
 pytestmark = pytest.mark.django_db
+
+Estado = Delegacion.Estado
 
 
 def con_plazo(delegacion, plazo):
@@ -26,30 +29,83 @@ def con_plazo(delegacion, plazo):
     return delegacion
 
 
-def sembrar(n, *, instancia, despacho, delegados, hoy):
-    """n sessions of `instancia` in the coming days, each delegated and accepted half the
-    time: the rows of every list, built in bulk where the services are not the point."""
+def otra_instancia(despacho, organismo, nombre="Consejo Distrital de Paz"):
+    return Instancia.objects.create(
+        nombre=nombre,
+        tipo=Instancia.Tipo.CONSEJO,
+        entidad_convocante="Secretaría de Paz y Cultura Ciudadana",
+        norma="Acuerdo 0433 de 2017",
+        periodicidad=Instancia.Periodicidad.TRIMESTRAL,
+        organismo=organismo,
+        creado_por=despacho,
+    )
+
+
+# What each seeded row is, in turn: upcoming and notified or accepted; past with the ficha
+# overdue, still within its deadline, or delivered.
+CLASES = ("notificada", "aceptada", "vencida", "por_vencer", "entregada")
+ESTADO_DE_CLASE = {
+    "notificada": Estado.NOTIFICADA,
+    "aceptada": Estado.ACEPTADA,
+    "vencida": Estado.REALIZADA,
+    "por_vencer": Estado.ACEPTADA,
+    "entregada": Estado.FICHA_ENTREGADA,
+}
+
+
+def sembrar(n, *, instancia, despacho, delegados, hoy, desde=0):
+    """n sessions of `instancia`, each with its delegation, one of each CLASES in turn (the
+    upcoming ones all tomorrow): rows for every list, every section of the board and the
+    calendar, built in bulk where the services are not the point."""
+    clases = [CLASES[(desde + i) % len(CLASES)] for i in range(n)]
+    futura = [c in ("notificada", "aceptada") for c in clases]
     sesiones = Sesion.objects.bulk_create(
         Sesion(
             instancia=instancia,
-            inicio=momento(hoy + timedelta(days=1 + i % 20), 8 + i % 9),
+            inicio=momento(
+                hoy + timedelta(days=1) if futura[i] else hoy - timedelta(days=1 + i % 7),
+                8 + i % 9,
+            ),
             creado_por=despacho,
         )
         for i in range(n)
     )
-    Delegacion.objects.bulk_create(
+    plazos = {"vencida": hoy - timedelta(days=1), "por_vencer": hoy + timedelta(days=2)}
+    delegaciones = Delegacion.objects.bulk_create(
         Delegacion(
             sesion=sesion,
             delegado=delegados[i % len(delegados)],
             organismo=delegados[i % len(delegados)].organismo,
             instrucciones=INSTRUCCIONES,
-            estado="aceptada" if i % 2 else "notificada",
+            estado=ESTADO_DE_CLASE[clases[i]],
             numero_carta=f"P-{sesion.pk}",
-            fecha_limite_ficha=sumar_dias_habiles(hoy + timedelta(days=1 + i % 20), 3),
+            fecha_limite_ficha=plazos.get(clases[i], sumar_dias_habiles(sesion.fecha, 3)),
             creado_por=despacho,
         )
         for i, sesion in enumerate(sesiones)
     )
+    FichaTecnica.objects.bulk_create(
+        FichaTecnica(
+            delegacion=d,
+            desarrollo="Se sesionó.",
+            entregada_en=timezone.now(),
+            entregada_por=d.delegado,
+        )
+        for d in delegaciones
+        if d.estado == Estado.FICHA_ENTREGADA
+    )
+
+
+def mostrados(vista, contexto) -> list[int]:
+    """How many records each part of the page shows."""
+    if vista == "delegaciones:inicio":
+        return [
+            len(contexto[parte])
+            for parte in ("proximas", "por_aceptar", "por_vencer", "vencidas", "por_revisar")
+        ]
+    if vista == "delegaciones:calendario":
+        return [sum(len(sesiones) for _dia, sesiones in contexto["dias_con_sesiones"])]
+    return [contexto["paginator"].count]
 
 
 LISTAS = [
@@ -77,16 +133,18 @@ def test_the_lists_and_boards_run_the_same_queries_for_1_and_50_rows(
     client.force_login(directivo_salud)
     sembrar(1, instancia=instancia, despacho=despacho, delegados=[directivo_salud], hoy=hoy)
     url = reverse(vista)
-    client.get(url)  # warm caches (content types, session)
+    parametros = {"mes": f"{hoy + timedelta(days=1):%Y-%m}"} if "calendario" in vista else {}
+    client.get(url, parametros)  # warm caches (content types, session)
 
-    with django_assert_max_num_queries(16) as uno:
-        client.get(url)
+    with django_assert_max_num_queries(14) as uno:
+        respuesta_uno = client.get(url, parametros)
     sembrar(
         49,
         instancia=instancia,
         despacho=despacho,
         delegados=[directivo_salud, enlace_salud],
         hoy=hoy,
+        desde=1,
     )
     Instancia.objects.bulk_create(
         Instancia(
@@ -102,46 +160,84 @@ def test_the_lists_and_boards_run_the_same_queries_for_1_and_50_rows(
         for i in range(49)
     )
     with django_assert_max_num_queries(len(uno.captured_queries)) as cincuenta:
-        respuesta = client.get(url)
+        respuesta = client.get(url, parametros)
 
     assert respuesta.status_code == 200
+    assert max(mostrados(vista, respuesta_uno.context)) == 1
+    assert min(mostrados(vista, respuesta.context)) > 1  # every part of the page has rows
     assert len(cincuenta.captured_queries) == len(uno.captured_queries)
 
 
 def test_the_delegations_list_filters_overdue_fichas_by_instancia_and_organism(
-    client, despacho, aceptada_pasada, nueva_sesion, delegar, enlace_salud, hoy
+    client,
+    despacho,
+    aceptada_pasada,
+    nueva_sesion,
+    delegar,
+    directivo_educacion,
+    tercer_organismo,
+    enviar_ficha,
+    hoy,
 ):
     vencida = con_plazo(aceptada_pasada(dias_atras=5), hoy - timedelta(days=1))
     al_dia = con_plazo(aceptada_pasada(dias_atras=1), hoy + timedelta(days=2))
-    futura = delegar(nueva_sesion(dias=10), delegado=enlace_salud)
+    entregada_tarde = con_plazo(aceptada_pasada(dias_atras=6), hoy - timedelta(days=2))
+    enviar_ficha(entregada_tarde)
+    de_educacion = delegar(nueva_sesion(dias=10), delegado=directivo_educacion)
+    de_otra_instancia = delegar(
+        nueva_sesion(dias=11, instancia=otra_instancia(despacho, tercer_organismo))
+    )
     client.force_login(despacho)
     url = reverse("delegaciones:delegaciones")
+    salud = vencida.organismo_id
 
     def filas(**filtros):
         return set(client.get(url, filtros).context["object_list"])
 
     assert filas(estado="vencida") == {vencida}
-    assert filas(estado="notificada") == {futura}
-    assert filas(instancia=vencida.sesion.instancia_id) == {vencida, al_dia, futura}
-    assert filas(organismo=enlace_salud.organismo_id) == {vencida, al_dia, futura}
-    assert filas(q="Junta") == {vencida, al_dia, futura}
+    assert filas(estado="notificada") == {de_educacion, de_otra_instancia}
+    assert filas(estado="ficha_entregada") == {entregada_tarde}
+    assert filas(instancia=vencida.sesion.instancia_id) == {
+        vencida,
+        al_dia,
+        entregada_tarde,
+        de_educacion,
+    }
+    assert filas(instancia=de_otra_instancia.sesion.instancia_id) == {de_otra_instancia}
+    assert filas(organismo=salud) == {vencida, al_dia, entregada_tarde, de_otra_instancia}
+    assert filas(organismo=tercer_organismo.pk) == {de_educacion}
+    assert filas(organismo=salud, estado="vencida") == {vencida}
+    assert filas(q="Paz") == {de_otra_instancia}
 
 
 def test_the_delegations_list_exports_the_filtered_rows_to_csv_and_xlsx(
-    client, despacho, nueva_sesion, delegar, instancia, directivo_salud
+    client, despacho, nueva_sesion, delegar, instancia, directivo_salud, directivo_educacion
 ):
-    delegacion = delegar(nueva_sesion())
+    de_salud = delegar(nueva_sesion())
+    de_educacion = delegar(nueva_sesion(dias=9), delegado=directivo_educacion)
     client.force_login(despacho)
     url = reverse("delegaciones:delegaciones")
 
-    texto = client.get(url, {"exportar": "csv"}).content.decode("utf-8-sig")
-    libro = load_workbook(io.BytesIO(client.get(url, {"exportar": "xlsx"}).content))
+    def csv_de(**filtros):
+        respuesta = client.get(url, {**filtros, "exportar": "csv"})
+        return list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 
-    filas = list(csv.reader(io.StringIO(texto)))
-    assert filas[0][:3] == ["Instancia", "Sesión", "Delegado"]
-    assert filas[1][0] == instancia.nombre and filas[1][2] == str(directivo_salud)
-    assert delegacion.numero_carta in filas[1]
-    assert libro.active.cell(row=2, column=1).value == instancia.nombre
+    todas = csv_de()
+    filtradas = csv_de(organismo=de_salud.organismo_id)
+    libro = load_workbook(
+        io.BytesIO(
+            client.get(url, {"organismo": de_salud.organismo_id, "exportar": "xlsx"}).content
+        )
+    ).active
+
+    assert todas[0][:4] == ["Instancia", "Sesión", "Delegado", "Organismo del delegado"]
+    assert {fila[6] for fila in todas[1:]} == {de_salud.numero_carta, de_educacion.numero_carta}
+    assert len(filtradas) == 2
+    assert filtradas[1][0] == instancia.nombre and filtradas[1][2] == str(directivo_salud)
+    assert filtradas[1][6] == de_salud.numero_carta
+    assert libro.max_row == 2
+    assert libro.cell(row=2, column=1).value == instancia.nombre
+    assert libro.cell(row=2, column=7).value == de_salud.numero_carta
 
 
 def test_my_delegations_list_only_mine_with_what_waits_for_me_first(
@@ -179,7 +275,16 @@ def test_the_board_shows_upcoming_sessions_pending_acceptance_and_fichas_due_and
 
 
 def test_on_time_rates_per_organism_and_per_instancia(
-    client, despacho, aceptada_pasada, enviar_ficha, enlace_salud, hoy
+    client,
+    despacho,
+    aceptada_pasada,
+    nueva_sesion,
+    delegar,
+    enviar_ficha,
+    enlace_salud,
+    directivo_educacion,
+    tercer_organismo,
+    hoy,
 ):
     a_tiempo = aceptada_pasada(dias_atras=1)
     enviar_ficha(a_tiempo)
@@ -187,22 +292,36 @@ def test_on_time_rates_per_organism_and_per_instancia(
     enviar_ficha(tarde)
     con_plazo(aceptada_pasada(dias_atras=8), hoy - timedelta(days=2))  # overdue
     con_plazo(aceptada_pasada(dias_atras=2), hoy + timedelta(days=1))  # not yet due
+    # Educación, in another instancia: one ficha, on time.
+    paz = otra_instancia(despacho, tercer_organismo)
+    de_educacion = delegar(nueva_sesion(instancia=paz), delegado=directivo_educacion)
+    services.aceptar_delegacion(delegacion=de_educacion, usuario=directivo_educacion)
+    enviar_ficha(al_pasado(de_educacion, 1))
 
     total = totales(Delegacion.objects.all())
-    (organismo,) = cifras_por(Delegacion.objects.all(), "organismo")
-    (instancia,) = cifras_por(Delegacion.objects.all(), "instancia")
+    por_organismo = cifras_por(Delegacion.objects.all(), "organismo")
+    por_instancia = cifras_por(Delegacion.objects.all(), "instancia")
     client.force_login(despacho)
     pagina = client.get(reverse("delegaciones:indicadores"))
 
-    assert (total.a_tiempo, total.tarde, total.vencidas, total.por_vencer) == (1, 1, 1, 1)
-    assert total.porcentaje_a_tiempo == pytest.approx(33.3)
-    assert organismo.nombre == "SSP" and organismo.porcentaje_a_tiempo == pytest.approx(33.3)
-    assert instancia.nombre == a_tiempo.sesion.instancia.nombre
+    assert (total.a_tiempo, total.tarde, total.vencidas, total.por_vencer) == (2, 1, 1, 1)
+    assert total.porcentaje_a_tiempo == pytest.approx(50.0)
+    assert [(c.nombre, c.porcentaje_a_tiempo) for c in por_organismo] == [
+        ("SSP", pytest.approx(33.3)),
+        ("SE", pytest.approx(100.0)),
+    ]
+    assert [(c.nombre, c.porcentaje_a_tiempo) for c in por_instancia] == [
+        (a_tiempo.sesion.instancia.nombre, pytest.approx(33.3)),
+        (paz.nombre, pytest.approx(100.0)),
+    ]
+    salud = por_organismo[0]
+    assert (salud.a_tiempo, salud.tarde, salud.vencidas, salud.por_vencer) == (1, 1, 1, 1)
     assert [g["id"] for g in pagina.context["graficos"]] == [
         "grafico-organismos",
         "grafico-instancias",
     ]
-    assert "33 %" in pagina.content.decode()
+    html = pagina.content.decode()
+    assert "33 %" in html and "100 %" in html and "50 %" in html
 
 
 def test_my_desk_shows_what_p001_waits_from_me(
@@ -217,20 +336,33 @@ def test_my_desk_shows_what_p001_waits_from_me(
 ):
     with sin_avisos():
         delegar(nueva_sesion(dias=6))
+        aceptada_futura = delegar(nueva_sesion(dias=7))
+        services.aceptar_delegacion(delegacion=aceptada_futura, usuario=directivo_salud)
         debida = aceptada_pasada(dias_atras=1)
         entregada = aceptada_pasada(dias_atras=3)
         enviar_ficha(entregada)
 
     def pendientes(usuario):
         client.force_login(usuario)
-        return [p.titulo for p in client.get(reverse("escritorio")).context["pendientes"]]
+        return [
+            (p.titulo, p.url)
+            for p in client.get(reverse("escritorio")).context["pendientes"]
+            if p.procedimiento == "P001"
+        ]
 
     instancia = debida.sesion.instancia
     mios = pendientes(directivo_salud)
-    assert f"Aceptar o rechazar: {instancia}" in mios
-    assert f"Enviar la ficha técnica: {instancia}" in mios
-    assert f"Revisar la ficha técnica: {instancia}" in pendientes(despacho)
-    assert pendientes(enlace_salud).count(f"Preparar la ficha técnica: {instancia}") == 1
+    despacho_ve = pendientes(despacho)
+    assert [t for t, _u in mios].count(f"Aceptar o rechazar: {instancia}") == 1
+    # Only after the session: the accepted delegation still ahead asks for nothing yet.
+    assert [u for t, u in mios if t == f"Enviar la ficha técnica: {instancia}"] == [
+        debida.get_absolute_url()
+    ]
+    assert (f"Revisar la ficha técnica: {instancia}", entregada.get_absolute_url()) in despacho_ve
+    assert not any(t.startswith("Enviar la ficha") for t, _u in despacho_ve)
+    assert [t for t, _u in pendientes(enlace_salud)].count(
+        f"Preparar la ficha técnica: {instancia}"
+    ) == 1
 
 
 def test_the_calendar_marks_sessions_without_a_delegate(client, despacho, nueva_sesion, hoy):
