@@ -30,8 +30,12 @@ PLAZO = 90  # seconds for the worker to start and do everything
 BASE_REDIS = {"sqlite": 13, "postgresql": 14}
 
 
+# REDIS_PRUEBAS points the test at another server (e.g. two checkouts testing at once).
+SERVIDOR_REDIS = os.environ.get("REDIS_PRUEBAS", "redis://127.0.0.1:6379").rstrip("/")
+
+
 def _url_redis() -> str:
-    url = f"redis://127.0.0.1:6379/{BASE_REDIS.get(connection.vendor, 15)}"
+    url = f"{SERVIDOR_REDIS}/{BASE_REDIS.get(connection.vendor, 15)}"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2).flushdb()
     except redis.exceptions.ConnectionError as exc:
