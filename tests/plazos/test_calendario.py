@@ -1,8 +1,16 @@
-from datetime import date
+import time
+from datetime import date, timedelta
 
+import holidays
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from buengobierno.plazos import calendario, consultas, tabla
 from buengobierno.plazos.calendario import (
+    FueraDelCalendario,
+    comprobar_version,
     dias_habiles_entre,
     es_dia_habil,
     festivos,
@@ -10,7 +18,7 @@ from buengobierno.plazos.calendario import (
     sumar_dias_habiles,
     sumar_meses,
 )
-from buengobierno.plazos.models import DiaNoHabil
+from buengobierno.plazos.models import DiaCalendario, DiaNoHabil
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +113,151 @@ def test_a_deadline_in_months_runs_by_the_calendar_and_moves_off_non_business_da
     assert sumar_meses(date(2026, 1, 31), 1) == date(2026, 3, 2)  # 28 Feb is a Saturday
     assert sumar_meses(date(2026, 3, 10), 2) == date(2026, 5, 11)  # 10 May is a Sunday
     assert sumar_meses(date(2026, 11, 20), 2) == date(2027, 1, 20)
+
+
+# --- the calendar table -------------------------------------------------------------------
+
+
+def calendario_de_referencia(no_habiles: set[date]):
+    """The day-by-day algorithm the calendar table replaced, kept here as the reference."""
+
+    def es_habil(fecha):
+        return fecha.weekday() < 5 and fecha not in no_habiles
+
+    def sumar(fecha, n):
+        paso = 1 if n >= 0 else -1
+        restantes, actual = abs(n), fecha
+        if restantes == 0:
+            while not es_habil(actual):
+                actual += timedelta(days=1)
+            return actual
+        while restantes:
+            actual += timedelta(days=paso)
+            if es_habil(actual):
+                restantes -= 1
+        return actual
+
+    def entre(inicio, fin):
+        if fin < inicio:
+            return -entre(fin, inicio)
+        return sum(1 for k in range(1, (fin - inicio).days + 1) if es_habil(inicio + timedelta(k)))
+
+    return es_habil, sumar, entre
+
+
+def test_every_date_of_2024_to_2030_gets_the_same_answers_as_counting_day_by_day():
+    civico = DiaNoHabil.objects.create(fecha=date(2027, 3, 3), motivo="Día cívico")
+    no_habiles = {civico.fecha}
+    for anio in range(2023, 2032):
+        no_habiles |= set(holidays.country_holidays("CO", years=anio, language="es"))
+    es_habil, sumar, entre = calendario_de_referencia(no_habiles)
+    dias = [
+        date(2024, 1, 1) + timedelta(k)
+        for k in range((date(2030, 12, 31) - date(2024, 1, 1)).days + 1)
+    ]
+
+    for fecha in dias:
+        assert es_dia_habil(fecha) == es_habil(fecha), fecha
+        assert (motivo_no_habil(fecha) is None) == es_habil(fecha), fecha
+        for n in range(-30, 31):
+            assert sumar_dias_habiles(fecha, n) == sumar(fecha, n), (fecha, n)
+        for k in range(-31, 32, 3):
+            otra = fecha + timedelta(days=k)
+            assert dias_habiles_entre(fecha, otra) == entre(fecha, otra), (fecha, otra)
+    assert motivo_no_habil(civico.fecha) == "Día cívico"
+    assert sumar_meses(date(2027, 2, 3), 1) == date(2027, 3, 4)  # moves off the civic day
+
+
+def test_a_day_added_in_another_process_counts_from_the_next_request(client, despacho):
+    jueves = date(2026, 11, 19)
+    assert es_dia_habil(jueves)
+    # Another process: the row and the regenerated table, without this process's signals.
+    DiaNoHabil.objects.bulk_create([DiaNoHabil(fecha=jueves, motivo="Día cívico")])
+    tabla.sincronizar_calendario()
+
+    assert es_dia_habil(jueves)  # this process has not looked yet
+    client.force_login(despacho)
+    client.get(reverse("escritorio"))
+
+    assert not es_dia_habil(jueves)
+
+
+def test_outside_requests_the_calendar_is_compared_at_least_every_minute(monkeypatch):
+    jueves = date(2026, 11, 19)
+    assert es_dia_habil(jueves)
+    DiaNoHabil.objects.bulk_create([DiaNoHabil(fecha=jueves, motivo="Día cívico")])
+    tabla.sincronizar_calendario()
+    ahora = time.monotonic()
+
+    monkeypatch.setattr(calendario.time, "monotonic", lambda: ahora + 61)
+
+    assert not es_dia_habil(jueves)
+
+
+def test_adding_a_day_rewrites_a_few_runs_of_the_table_not_every_date():
+    antes = DiaCalendario.objects.get(fecha=date(2099, 6, 1)).ordinal
+
+    with CaptureQueriesContext(connection) as consultas_hechas:
+        DiaNoHabil.objects.create(fecha=date(2026, 11, 19), motivo="Día cívico")
+
+    escrituras = [
+        q["sql"]
+        for q in consultas_hechas.captured_queries
+        if q["sql"].startswith(("UPDATE", "INSERT", "DELETE")) and "diacalendario" in q["sql"]
+    ]
+    assert len(escrituras) == 2  # the day itself, then one shift of every later ordinal
+    assert DiaCalendario.objects.get(fecha=date(2099, 6, 1)).ordinal == antes - 1
+    assert not DiaCalendario.objects.get(fecha=date(2026, 11, 19)).habil
+
+
+def test_moving_a_day_and_a_new_holidays_release_regenerate_the_table(monkeypatch):
+    dia = DiaNoHabil.objects.create(fecha=date(2026, 11, 19), motivo="Día cívico")
+    dia.fecha = date(2026, 11, 20)
+    dia.save()
+    assert es_dia_habil(date(2026, 11, 19))
+    assert not es_dia_habil(date(2026, 11, 20))
+
+    # A release that adds a holiday on 2026-11-24: the next migrate picks it up.
+    nacionales = tabla.festivos_nacionales
+
+    def con_uno_mas(*args):
+        festivos = nacionales(*args)
+        festivos[date(2026, 11, 24)] = "Festivo nuevo"
+        return festivos
+
+    monkeypatch.setattr(tabla, "festivos_nacionales", con_uno_mas)
+    monkeypatch.setattr(tabla.holidays, "__version__", "99.0")
+    tabla.sincronizar_tras_migrar()
+    comprobar_version()
+
+    assert not es_dia_habil(date(2026, 11, 24))
+    assert tabla.sincronizar_calendario() == 0  # nothing left to change
+    assert DiaCalendario.objects.count() == (tabla.HASTA - tabla.DESDE).days + 1
+
+
+def test_dates_outside_the_calendar_are_refused_with_a_message():
+    with pytest.raises(FueraDelCalendario) as error:
+        sumar_dias_habiles(date(2101, 1, 3), 1)
+
+    assert "fuera del rango" in error.value.messages[0]
+    with pytest.raises(FueraDelCalendario):
+        sumar_dias_habiles(date(2100, 12, 30), 5)
+
+
+def test_sql_counts_business_days_as_python_does():
+    DiaNoHabil.objects.create(fecha=date(2026, 11, 19), motivo="Día cívico")
+    inicio = date(2026, 11, 13)
+
+    filas = (
+        DiaCalendario.objects.filter(fecha__range=(inicio - timedelta(20), inicio + timedelta(20)))
+        .annotate(
+            despues=consultas.dias_habiles_entre(inicio, "fecha"),
+            antes=consultas.dias_habiles_entre("fecha", inicio),
+        )
+        .values_list("fecha", "despues", "antes")
+    )
+
+    assert len(filas) == 41
+    for fecha, despues, antes in filas:
+        assert despues == dias_habiles_entre(inicio, fecha)
+        assert antes == dias_habiles_entre(fecha, inicio)
