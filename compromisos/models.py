@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
+from buengobierno.plazos.consultas import DiaDelCalendario
 
 # Who follows commitments up: sees every one, verifies or returns what is reported fulfilled.
 ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -517,6 +518,9 @@ class Compromiso(ConAcceso, models.Model):
         related_name="compromisos_registrados",
     )
     creado_en = models.DateTimeField(_("registrado en"), default=timezone.now)
+    # Joins to the business-day calendar for delays counted in SQL (no columns).
+    dia_limite = DiaDelCalendario("fecha_limite")
+    dia_cumplimiento = DiaDelCalendario("fecha_cumplimiento")
 
     acceso = Politica(
         ven_todo={Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA},

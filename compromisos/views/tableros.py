@@ -13,7 +13,7 @@ from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.listas import ListaView
 from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
-from compromisos.indicadores import cifras_por, grafico_por_organismo, totales
+from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo, totales
 from compromisos.models import Compromiso, Reunion
 
 COLUMNAS = [
@@ -112,7 +112,7 @@ class TableroOrganismo(TableroCompromisos):
         contexto = super().get_context_data(**kwargs)
         base = Compromiso.objects.visibles_para(self.request.user).filter(organismo=self.organismo)
         contexto["cifras"] = cifras_por(base, "responsable")
-        contexto["cifras_total"] = totales(base)
+        contexto["cifras_total"] = Cifras.suma(contexto["cifras"])
         contexto["enlace_fila"] = "compromisos:persona"
         return contexto
 
@@ -155,6 +155,7 @@ def indicadores(request):
     visibles = periodo.aplicar(Compromiso.objects.visibles_para(request.user))
     por_organismo = cifras_por(visibles, "organismo")
     grafico = grafico_por_organismo(por_organismo)
+    total = Cifras.suma(por_organismo)
     return render(
         request,
         "compromisos/indicadores.html",
@@ -162,7 +163,7 @@ def indicadores(request):
             "pestana": "indicadores",
             "periodo": periodo,
             "cifras": por_organismo,
-            "total": totales(visibles),
+            "total": total,
             "graficos": [{"id": "grafico-organismos", "config": grafico}] if por_organismo else [],
         },
     )

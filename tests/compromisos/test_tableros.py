@@ -1,14 +1,15 @@
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
+from buengobierno.plazos.models import DiaNoHabil
 from compromisos import services
-from compromisos.indicadores import cifras_por, totales
+from compromisos.indicadores import Cifras, cifras_por, totales
 from compromisos.models import Compromiso, MetaEstrategica
 from tests.compromisos.conftest import reunion_cerrada_con
 
@@ -209,6 +210,73 @@ def test_indicators_give_on_time_percentage_overdue_and_average_delay_in_busines
     assert salud.porcentaje_a_tiempo == pytest.approx(33.3)  # 1 of (2 fulfilled + 1 overdue)
     assert salud.retraso_promedio == 2.5  # (2 + 3) / 2 business days
     assert totales(Compromiso.objects.all()).cancelados == 1
+
+
+def test_indicators_match_figures_computed_by_hand_across_a_holiday_and_a_civic_day(
+    crear_compromiso, directivo_salud, directivo_educacion, otro_organismo, tercer_organismo
+):
+    """Friday 20 November 2026; Monday 16 is a holiday, Thursday 19 a civic day."""
+    DiaNoHabil.objects.create(fecha=date(2026, 11, 19), motivo="Día cívico")
+    hoy = date(2026, 11, 20)
+
+    def con(responsable, fecha_limite, estado="pendiente", cumplido_en=None):
+        compromiso = crear_compromiso(
+            responsable, fecha_limite=fecha_limite, fecha_origen=date(2026, 10, 1)
+        )
+        Compromiso.objects.filter(pk=compromiso.pk).update(
+            estado=estado, fecha_cumplimiento=cumplido_en, motivo_cancelacion="No aplica"
+        )
+
+    # Salud: due Fri 13, fulfilled Tue 17: 1 business day late (Monday is a holiday).
+    con(directivo_salud, date(2026, 11, 13), "verificado", date(2026, 11, 17))
+    # Due Fri 6, fulfilled Sat 7: late, by 0 business days.
+    con(directivo_salud, date(2026, 11, 6), "cumplido", date(2026, 11, 7))
+    con(directivo_salud, date(2026, 11, 18), "cumplido", date(2026, 11, 18))  # on time
+    # Open, due Thu 12: overdue by Fri 13, Tue 17, Wed 18, Fri 20 = 4 business days.
+    con(directivo_salud, date(2026, 11, 12), "en_progreso")
+    con(directivo_salud, date(2026, 11, 27))  # open, not due yet
+    con(directivo_salud, date(2026, 11, 10), "cancelado")
+    # Educación: one fulfilled before its due date.
+    con(directivo_educacion, date(2026, 11, 25), "verificado", date(2026, 11, 20))
+
+    salud, educacion = cifras_por(Compromiso.objects.all(), "organismo", hoy=hoy)
+    total = totales(Compromiso.objects.all(), hoy=hoy)
+
+    assert (salud.clave, educacion.clave) == (otro_organismo.pk, tercer_organismo.pk)
+    assert (salud.total, salud.abiertos, salud.vencidos, salud.cumplidos) == (6, 2, 1, 3)
+    assert (salud.a_tiempo, salud.cancelados) == (1, 1)
+    assert salud.porcentaje_a_tiempo == 25.0  # 1 on time of 3 fulfilled + 1 overdue
+    assert (salud.con_retraso, salud.dias_de_retraso) == (3, 5)  # 1 + 0 + 4
+    assert salud.retraso_promedio == 1.7
+    assert (educacion.porcentaje_a_tiempo, educacion.retraso_promedio) == (100.0, None)
+    assert total == Cifras.suma([salud, educacion])
+    assert (total.total, total.a_tiempo, total.porcentaje_a_tiempo) == (7, 2, 40.0)
+
+
+@pytest.mark.parametrize("vista", ["compromisos:indicadores", "escritorio"])
+def test_the_indicators_cost_the_same_queries_for_few_and_many_commitments(
+    client,
+    secretaria,
+    directivo_salud,
+    directivo_educacion,
+    hoy,
+    vista,
+    django_assert_max_num_queries,
+):
+    crear_varios(2, responsables=[directivo_salud], creado_por=secretaria, hoy=hoy)
+    client.force_login(secretaria)
+    url = reverse(vista)
+    client.get(url)
+
+    with django_assert_max_num_queries(30) as pocos:
+        client.get(url)
+    crear_varios(
+        40, responsables=[directivo_salud, directivo_educacion], creado_por=secretaria, hoy=hoy
+    )
+    with django_assert_max_num_queries(len(pocos.captured_queries)) as muchos:
+        client.get(url)
+
+    assert len(muchos.captured_queries) == len(pocos.captured_queries)
 
 
 def test_the_indicators_page_draws_a_chart_per_organism(
