@@ -9,22 +9,24 @@ One periodic scan, every working hour:
   keyed by the ISO week, so the first run of the week (Monday 7:05) sends it and a missed
   Monday is caught up the next day.
 The ledger (programar_aviso) makes each (commitment, step, person) go out once, however
-many workers scan at once.
+many workers scan at once. Each scan selects in SQL only what is due and not yet in the
+ledger (NOT EXISTS), so a run with nothing new costs a few queries whatever the volume.
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buengobierno.avisos.models import Recordatorio
+from buengobierno.avisos.consultas import paso_con_fecha, reclamado
 from buengobierno.avisos.registro import escaneo
 from buengobierno.avisos.servicios import programar_aviso
 from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.models import Organismo
-from buengobierno.plazos.calendario import dias_habiles_entre, sumar_dias_habiles
+from buengobierno.plazos.calendario import fecha_de_ordinal, ordinal, sumar_dias_habiles
+from buengobierno.plazos.consultas import dias_habiles_entre
 from compromisos.models import Compromiso
 
 PLANTILLA_RECORDATORIO = "compromisos/recordatorio"
@@ -41,88 +43,88 @@ def dias_para_escalar() -> int:
     return settings.COMPROMISOS_DIAS_ESCALAMIENTO
 
 
-def _ya_reclamados(modelo, pks) -> set[tuple]:
-    """(object_id, paso, destinatario_id) already in the ledger: one query instead of one
-    refused insert per row and run. programar_aviso still settles any race."""
-    return set(
-        Recordatorio.objects.filter(
-            content_type=ContentType.objects.get_for_model(modelo), object_id__in=pks
-        ).values_list("object_id", "paso", "destinatario_id")
-    )
-
-
-def _programar(reclamados, *, objeto, paso, destinatario, **datos) -> int:
-    if destinatario is None or (objeto.pk, paso, destinatario.pk) in reclamados:
-        return 0
-    return int(
-        programar_aviso(objeto=objeto, paso=paso, destinatario=destinatario, **datos) is not None
-    )
-
-
-def _mensaje(tipo: str, compromiso: Compromiso, hoy) -> str:
-    if tipo == "vence_pronto":
+def _mensaje(compromiso: Compromiso) -> str:
+    if compromiso.tipo == "vence_pronto":
         return _("Su compromiso vence el %(fecha)s (en %(dias)s días hábiles).") % {
             "fecha": fecha_larga(compromiso.fecha_limite),
-            "dias": dias_habiles_entre(hoy, compromiso.fecha_limite),
+            "dias": compromiso.dias,
         }
-    if tipo == "vence_hoy":
+    if compromiso.tipo == "vence_hoy":
         return _("Su compromiso vence hoy.")
     return _("Su compromiso venció el %(fecha)s.") % {"fecha": fecha_larga(compromiso.fecha_limite)}
 
 
-def avisar_vencimientos(*, hoy=None) -> int:
-    """Due soon, due today and overdue reminders, and escalations. Returns how many were
-    scheduled now (0 when everything due was already claimed)."""
-    hoy = hoy or timezone.localdate()
-    limite = sumar_dias_habiles(hoy, dias_aviso_previo())
-    escalar_desde = dias_para_escalar()
-    # Indexed on (estado, fecha_limite): a range, so a missed run is caught up by the next.
-    candidatos = list(
+def recordatorios_debidos(hoy):
+    """Open commitments due for a reminder to their responsible person today (due within
+    COMPROMISOS_DIAS_AVISO_PREVIO business days, due today, overdue) and not yet reminded of
+    that due date. Indexed on (estado, fecha_limite): a range, so a missed run is caught up."""
+    tipo = Case(
+        When(fecha_limite__gt=hoy, then=Value("vence_pronto")),
+        When(fecha_limite=hoy, then=Value("vence_hoy")),
+        default=Value("vencido"),
+        output_field=CharField(),
+    )
+    return (
         Compromiso.objects.abiertos()
-        .filter(fecha_limite__lte=limite)
+        .filter(fecha_limite__lte=sumar_dias_habiles(hoy, dias_aviso_previo()))
+        .annotate(tipo=tipo, paso=paso_con_fecha(tipo, "fecha_limite"))
+        .exclude(reclamado(Compromiso, paso=OuterRef("paso"), destinatario="responsable"))
+        .annotate(dias=dias_habiles_entre(hoy, "dia_limite"))
+        .select_related("responsable")
+        .order_by("fecha_limite", "pk")
+    )
+
+
+def escalamientos_debidos(hoy):
+    """Commitments overdue by COMPROMISOS_DIAS_ESCALAMIENTO business days or more whose
+    organism head (someone other than the responsible person) was not told yet."""
+    # Overdue by n business days or more <=> due before the business day n - 1 before today's
+    # ordinal: a date comparison the index serves, no arithmetic per row.
+    vencido_antes_de = fecha_de_ordinal(ordinal(hoy) - dias_para_escalar() + 1)
+    return (
+        Compromiso.objects.abiertos()
+        .filter(fecha_limite__lt=min(hoy, vencido_antes_de), organismo__jefe__is_active=True)
+        .exclude(organismo__jefe=F("responsable"))
+        .annotate(paso=paso_con_fecha("escalado", "fecha_limite"))
+        .exclude(reclamado(Compromiso, paso=OuterRef("paso"), destinatario="organismo__jefe"))
+        .annotate(dias=dias_habiles_entre("dia_limite", hoy))
         .select_related("responsable", "organismo__jefe")
         .order_by("fecha_limite", "pk")
     )
-    reclamados = _ya_reclamados(Compromiso, [c.pk for c in candidatos])
+
+
+def avisar_vencimientos(*, hoy=None) -> int:
+    """Due soon, due today and overdue reminders, and escalations. Returns how many were
+    scheduled now (0, in a few queries, when everything due was already claimed)."""
+    hoy = hoy or timezone.localdate()
     programados = 0
-    for compromiso in candidatos:
-        fecha = f"{compromiso.fecha_limite:%Y%m%d}"
-        if compromiso.fecha_limite > hoy:
-            tipo = "vence_pronto"
-        elif compromiso.fecha_limite == hoy:
-            tipo = "vence_hoy"
-        else:
-            tipo = "vencido"
-        mensaje = _mensaje(tipo, compromiso, hoy)
-        programados += _programar(
-            reclamados,
-            objeto=compromiso,
-            paso=f"{tipo}:{fecha}",
-            destinatario=compromiso.responsable,
-            plantilla=PLANTILLA_RECORDATORIO,
-            contexto={"tipo": tipo, "mensaje": mensaje},
-        )
-        jefe = compromiso.organismo.jefe if compromiso.organismo_id else None
-        if (
-            tipo == "vencido"
-            and jefe is not None
-            and jefe.is_active
-            and jefe.pk != compromiso.responsable_id
-            and dias_habiles_entre(compromiso.fecha_limite, hoy) >= escalar_desde
-        ):
-            programados += _programar(
-                reclamados,
+    for compromiso in recordatorios_debidos(hoy):
+        programados += (
+            programar_aviso(
                 objeto=compromiso,
-                paso=f"escalado:{fecha}",
-                destinatario=jefe,
+                paso=compromiso.paso,
+                destinatario=compromiso.responsable,
+                plantilla=PLANTILLA_RECORDATORIO,
+                contexto={"tipo": compromiso.tipo, "mensaje": _mensaje(compromiso)},
+            )
+            is not None
+        )
+    for compromiso in escalamientos_debidos(hoy):
+        programados += (
+            programar_aviso(
+                objeto=compromiso,
+                paso=compromiso.paso,
+                destinatario=compromiso.organismo.jefe,
                 plantilla=PLANTILLA_ESCALAMIENTO,
                 contexto={
                     "mensaje": _(
                         "Un compromiso de su organismo lleva %(dias)s días hábiles vencido."
                     )
-                    % {"dias": dias_habiles_entre(compromiso.fecha_limite, hoy)}
+                    % {"dias": compromiso.dias}
                 },
             )
+            is not None
+        )
     return programados
 
 
@@ -130,48 +132,49 @@ def enviar_resumenes(*, hoy=None) -> int:
     """The weekly digest to each organism head with open commitments (once per ISO week)."""
     hoy = hoy or timezone.localdate()
     paso = f"resumen:{hoy:%G-W%V}"
-    organismos = list(
-        Organismo.objects.filter(
-            jefe__isnull=False,
-            jefe__is_active=True,
-            pk__in=Compromiso.objects.abiertos().values("organismo"),
-        ).select_related("jefe")
+    # Only the organisms still owed this week's digest: a few rows, after the first run none.
+    organismos = (
+        Organismo.objects.filter(jefe__isnull=False, jefe__is_active=True)
+        .filter(Exists(Compromiso.objects.abiertos().filter(organismo=OuterRef("pk"))))
+        .exclude(reclamado(Organismo, paso=paso, destinatario="jefe"))
+        .select_related("jefe")
     )
-    reclamados = _ya_reclamados(Organismo, [o.pk for o in organismos])
     programados = 0
     for organismo in organismos:
-        if (organismo.pk, paso, organismo.jefe_id) in reclamados:
-            continue
-        abiertos = (
-            Compromiso.objects.abiertos()
-            .filter(organismo=organismo)
-            .select_related("responsable")
-            .order_by("fecha_limite", "pk")
+        abiertos = Compromiso.objects.abiertos().filter(organismo=organismo)
+        cifras = abiertos.aggregate(
+            total=Count("pk"), vencidos=Count("pk", filter=Q(fecha_limite__lt=hoy))
         )
-        total = abiertos.count()
-        lista = list(abiertos[:COMPROMISOS_POR_RESUMEN])
-        programados += _programar(
-            reclamados,
-            objeto=organismo,
-            paso=paso,
-            destinatario=organismo.jefe,
-            plantilla=PLANTILLA_RESUMEN,
-            url=reverse("compromisos:organismo", args=[organismo.pk]),
-            contexto={
-                "abiertos": total,
-                "vencidos": abiertos.filter(fecha_limite__lt=hoy).count(),
-                "restantes": max(total - len(lista), 0),
-                "mensaje": _("%(n)s compromisos abiertos en su organismo.") % {"n": total},
-                "compromisos": [
-                    {
-                        "descripcion": str(c),
-                        "responsable": str(c.responsable),
-                        "fecha": fecha_larga(c.fecha_limite),
-                        "vencido": c.fecha_limite < hoy,
-                    }
-                    for c in lista
-                ],
-            },
+        lista = list(
+            abiertos.select_related("responsable").order_by("fecha_limite", "pk")[
+                :COMPROMISOS_POR_RESUMEN
+            ]
+        )
+        programados += (
+            programar_aviso(
+                objeto=organismo,
+                paso=paso,
+                destinatario=organismo.jefe,
+                plantilla=PLANTILLA_RESUMEN,
+                url=reverse("compromisos:organismo", args=[organismo.pk]),
+                contexto={
+                    "abiertos": cifras["total"],
+                    "vencidos": cifras["vencidos"],
+                    "restantes": max(cifras["total"] - len(lista), 0),
+                    "mensaje": _("%(n)s compromisos abiertos en su organismo.")
+                    % {"n": cifras["total"]},
+                    "compromisos": [
+                        {
+                            "descripcion": str(c),
+                            "responsable": str(c.responsable),
+                            "fecha": fecha_larga(c.fecha_limite),
+                            "vencido": c.fecha_limite < hoy,
+                        }
+                        for c in lista
+                    ],
+                },
+            )
+            is not None
         )
     return programados
 

@@ -8,19 +8,22 @@ One periodic scan, every working hour (the first run, 7:10, is the morning's):
   (Organismo.jefe) and to every person of the Despacho de Gobierno.
 Each step is keyed by the deadline, so a session that moves reminds again; the ledger
 (programar_aviso) makes each (delegation, step, person) go out once, however many workers
-scan at once.
+scan at once. The scan selects in SQL only what is due and not in the ledger (NOT EXISTS).
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buengobierno.avisos.consultas import paso_con_fecha, reclamado
 from buengobierno.avisos.models import Recordatorio
 from buengobierno.avisos.registro import escaneo
 from buengobierno.avisos.servicios import programar_aviso
 from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import usuarios_con_rol
+from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
 from delegaciones.models import Delegacion
 
@@ -39,66 +42,85 @@ def _mensaje(tipo: str, delegacion: Delegacion) -> str:
     return _("La ficha técnica venció el %(fecha)s y aún no se ha enviado.") % {"fecha": fecha}
 
 
-def avisar_fichas(*, hoy=None) -> int:
-    """Reminders and escalations of owed fichas; returns how many were scheduled now."""
-    hoy = hoy or timezone.localdate()
-    # Sessions already held whose ficha is owed (indexed on estado, fecha_limite_ficha); a
-    # range, never a date equality, so a missed run is caught up by the next.
-    candidatas = list(
+def _adeudadas(hoy):
+    """Sessions already held whose ficha is owed (indexed on estado, fecha_limite_ficha), with
+    the step of their delegate's reminder. A range, never a date equality, so a missed run is
+    caught up by the next."""
+    tipo = Case(
+        When(fecha_limite_ficha__gt=hoy, then=Value("ficha_pendiente")),
+        When(fecha_limite_ficha=hoy, then=Value("ficha_vence_hoy")),
+        default=Value("ficha_vencida"),
+        output_field=CharField(),
+    )
+    return (
         Delegacion.objects.sin_ficha()
         .filter(sesion__inicio__lt=timezone.now())
+        .annotate(tipo=tipo, paso=paso_con_fecha(tipo, "fecha_limite_ficha"))
         .select_related("sesion__instancia", "delegado", "organismo__jefe")
         .order_by("fecha_limite_ficha", "pk")
     )
-    reclamados = set(
-        Recordatorio.objects.filter(
-            content_type=ContentType.objects.get_for_model(Delegacion),
-            object_id__in=[d.pk for d in candidatas],
-        ).values_list("object_id", "paso", "destinatario_id")
-    )
-    despacho = list(usuarios_con_rol(Rol.DESPACHO)) if candidatas else []
-    programados = 0
 
-    def programar(delegacion, paso, destinatario, plantilla, mensaje):
-        nonlocal programados
-        if destinatario is None or (delegacion.pk, paso, destinatario.pk) in reclamados:
-            return
-        nuevo = programar_aviso(
-            objeto=delegacion,
-            paso=paso,
-            destinatario=destinatario,
-            plantilla=plantilla,
-            contexto={"tipo": paso.split(":")[0], "mensaje": mensaje},
+
+def escalamientos_debidos(hoy, despacho_ids):
+    """Overdue fichas with someone to escalate to (the head of the delegate's organism, each
+    person of the Despacho; never the delegate) who was not told yet."""
+    sin_avisar = (
+        Usuario.objects.filter(is_active=True)
+        .filter(Q(pk__in=despacho_ids) | Q(pk=OuterRef("organismo__jefe")))
+        .exclude(pk=OuterRef("delegado"))
+        .exclude(
+            Exists(
+                Recordatorio.objects.filter(
+                    content_type=ContentType.objects.get_for_model(Delegacion),
+                    object_id=OuterRef(OuterRef("pk")),
+                    paso=OuterRef(OuterRef("paso_escalada")),
+                    destinatario=OuterRef("pk"),
+                )
+            )
         )
-        programados += nuevo is not None
+    )
+    return (
+        _adeudadas(hoy)
+        .filter(fecha_limite_ficha__lt=hoy)
+        .annotate(paso_escalada=paso_con_fecha("escalada", "fecha_limite_ficha"))
+        .filter(Exists(sin_avisar))
+    )
 
-    for delegacion in candidatas:
-        plazo = delegacion.fecha_limite_ficha
-        if plazo > hoy:
-            tipo = "ficha_pendiente"
-        elif plazo == hoy:
-            tipo = "ficha_vence_hoy"
-        else:
-            tipo = "ficha_vencida"
-        paso = f"{tipo}:{plazo:%Y%m%d}"
-        mensaje = _mensaje(tipo, delegacion)
-        programar(delegacion, paso, delegacion.delegado, PLANTILLA_FICHA, mensaje)
-        if tipo != "ficha_vencida":
-            continue
+
+def avisar_fichas(*, hoy=None) -> int:
+    """Reminders and escalations of owed fichas; returns how many were scheduled now. Selects
+    only what is due and not yet in the ledger, so a run with nothing new costs a few queries."""
+    hoy = hoy or timezone.localdate()
+    programados = 0
+    recordar = _adeudadas(hoy).exclude(
+        reclamado(Delegacion, paso=OuterRef("paso"), destinatario="delegado")
+    )
+    for delegacion in recordar:
+        aviso = programar_aviso(
+            objeto=delegacion,
+            paso=delegacion.paso,
+            destinatario=delegacion.delegado,
+            plantilla=PLANTILLA_FICHA,
+            contexto={"tipo": delegacion.tipo, "mensaje": _mensaje(delegacion.tipo, delegacion)},
+        )
+        programados += aviso is not None
+    despacho = list(usuarios_con_rol(Rol.DESPACHO))
+    for delegacion in escalamientos_debidos(hoy, [p.pk for p in despacho]):
         jefe = delegacion.organismo.jefe if delegacion.organismo_id else None
         escalamiento = _("La ficha técnica de %(persona)s venció el %(fecha)s.") % {
             "persona": delegacion.delegado,
-            "fecha": fecha_larga(plazo),
+            "fecha": fecha_larga(delegacion.fecha_limite_ficha),
         }
-        for persona in [jefe, *despacho]:
-            if persona is not None and persona.is_active and persona.pk != delegacion.delegado_id:
-                programar(
-                    delegacion,
-                    f"escalada:{plazo:%Y%m%d}",
-                    persona,
-                    PLANTILLA_ESCALAMIENTO,
-                    escalamiento,
+        for persona in {p.pk: p for p in [jefe, *despacho] if p is not None}.values():
+            if persona.is_active and persona.pk != delegacion.delegado_id:
+                aviso = programar_aviso(
+                    objeto=delegacion,
+                    paso=delegacion.paso_escalada,
+                    destinatario=persona,
+                    plantilla=PLANTILLA_ESCALAMIENTO,
+                    contexto={"tipo": "escalada", "mensaje": escalamiento},
                 )
+                programados += aviso is not None
     return programados
 
 

@@ -1,6 +1,7 @@
 """Run the same work in several threads at once, to test races on a real database."""
 
 import threading
+from contextlib import contextmanager
 
 from django.db import connections
 
@@ -32,3 +33,21 @@ def en_paralelo(funcion, hilos: int = 2) -> list:
     assert not any(t.is_alive() for t in trabajadores), "un hilo no terminó"
     assert not errores, errores
     return resultados
+
+
+@contextmanager
+def filas_leidas(modelo):
+    """The instances of `modelo` that the block loads from the database (a list, filled as
+    rows are read): to show that a query did not read rows it did not need."""
+    from django.db.models.signals import post_init
+
+    leidas = []
+
+    def anotar(sender, instance, **kwargs):
+        leidas.append(instance)
+
+    post_init.connect(anotar, sender=modelo, weak=False)
+    try:
+        yield leidas
+    finally:
+        post_init.disconnect(anotar, sender=modelo)

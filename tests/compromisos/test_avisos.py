@@ -4,7 +4,9 @@ to the organism head, the weekly digest — each sent once, however many workers
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Recordatorio
@@ -12,7 +14,8 @@ from buengobierno.avisos.servicios import enviar_recordatorio, sin_avisos
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from compromisos import services
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
-from tests.concurrencia import en_paralelo
+from compromisos.models import Compromiso
+from tests.concurrencia import en_paralelo, filas_leidas
 
 ANTES = timedelta(days=40)
 
@@ -219,3 +222,25 @@ def test_two_workers_scanning_at_the_same_moment_send_each_reminder_once(
         [enlace_salud.email, enlace_salud.email, directivo_salud.email, directivo_salud.email]
     )
     assert len({(m.to[0], m.subject) for m in mailoutbox}) == 4
+
+
+@pytest.mark.django_db
+def test_a_scan_costs_the_same_queries_whatever_is_not_due_or_already_claimed(
+    vence, directivo_salud, referencia, hoy, al_confirmar
+):
+    vence(sumar_dias_habiles(referencia, -3))
+    with al_confirmar():
+        registro.ejecutar("compromisos")
+    with CaptureQueriesContext(connection) as pocos:
+        assert registro.ejecutar("compromisos") == 0
+
+    for k in range(15):
+        vence(sumar_dias_habiles(hoy, 10 + k))  # not due
+        vence(sumar_dias_habiles(referencia, -3 - k))  # due, then claimed
+    with al_confirmar():
+        assert registro.ejecutar("compromisos") == 30  # 15 reminders and 15 escalations
+    with CaptureQueriesContext(connection) as muchos, filas_leidas(Compromiso) as leidas:
+        assert registro.ejecutar("compromisos") == 0
+
+    assert len(muchos.captured_queries) == len(pocos.captured_queries) <= 6
+    assert leidas == []  # not one commitment row read: nothing was due

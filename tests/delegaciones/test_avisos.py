@@ -4,6 +4,8 @@ escalation, each sent exactly once."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Notificacion, Recordatorio
@@ -13,7 +15,7 @@ from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
 from delegaciones.avisos import avisar_fichas
 from delegaciones.models import Delegacion
-from tests.concurrencia import en_paralelo
+from tests.concurrencia import en_paralelo, filas_leidas
 from tests.delegaciones.conftest import INSTRUCCIONES, al_pasado
 
 PREFIJO = "[Buen Gobierno] "
@@ -238,3 +240,26 @@ def test_two_workers_scanning_at_the_same_moment_send_each_reminder_once(
         [enlace_salud.email, directivo_salud.email, despacho.email, directivo_salud.email]
     )
     assert len({(m.to[0], m.subject) for m in mailoutbox}) == 4
+
+
+@pytest.mark.django_db
+def test_a_scan_costs_the_same_queries_whatever_is_not_due_or_already_claimed(
+    debida, nueva_sesion, delegar, hoy, al_confirmar
+):
+    debida(hoy - timedelta(days=2))
+    with al_confirmar():
+        avisar_fichas(hoy=hoy)
+    with CaptureQueriesContext(connection) as pocos:
+        assert avisar_fichas(hoy=hoy) == 0
+
+    for k in range(8):
+        debida(hoy - timedelta(days=3 + k))  # due, then claimed
+        with sin_avisos():
+            delegar(nueva_sesion(dias=10 + k))  # the session is still ahead: nothing due
+    with al_confirmar():
+        assert avisar_fichas(hoy=hoy) == 16  # each to the delegate and to the Despacho
+    with CaptureQueriesContext(connection) as muchos, filas_leidas(Delegacion) as leidas:
+        assert avisar_fichas(hoy=hoy) == 0
+
+    assert len(muchos.captured_queries) == len(pocos.captured_queries) <= 4
+    assert leidas == []  # not one delegation row read: nothing was due
