@@ -27,15 +27,16 @@ class FechaCompacta(Func):
 
     output_field = CharField()
 
-    def as_sql(self, compiler, connection, **extra):
-        # SQLite and others: strftime; the format goes as a parameter, never into the SQL.
+    def as_sqlite(self, compiler, connection, **extra):
+        # The format goes as a parameter: "%" never has to be escaped in the SQL.
         return Func(Value("%Y%m%d"), *self.source_expressions, function="strftime").as_sql(
             compiler, connection, **extra
         )
 
     def as_postgresql(self, compiler, connection, **extra):
-        return Func(*self.source_expressions, Value("YYYYMMDD"), function="to_char").as_sql(
-            compiler, connection, **extra
+        # As a timestamp without time zone: the session's time zone cannot shift the day.
+        return super().as_sql(
+            compiler, connection, template="to_char(%(expressions)s::timestamp, 'YYYYMMDD')"
         )
 
 

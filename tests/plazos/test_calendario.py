@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -244,20 +245,18 @@ def test_dates_outside_the_calendar_are_refused_with_a_message():
         sumar_dias_habiles(date(2100, 12, 30), 5)
 
 
-def test_sql_counts_business_days_as_python_does():
+def test_sql_reads_the_same_calendar_as_python():
     DiaNoHabil.objects.create(fecha=date(2026, 11, 19), motivo="Día cívico")
     inicio = date(2026, 11, 13)
 
     filas = (
-        DiaCalendario.objects.filter(fecha__range=(inicio - timedelta(20), inicio + timedelta(20)))
-        .annotate(
-            despues=consultas.dias_habiles_entre(inicio, "fecha"),
-            antes=consultas.dias_habiles_entre("fecha", inicio),
-        )
-        .values_list("fecha", "despues", "antes")
+        DiaCalendario.objects.filter(fecha__range=(date(2024, 1, 1), date(2030, 12, 31)))
+        .annotate(desde_inicio=F("ordinal") - consultas.ordinal_habil(inicio))
+        .values_list("fecha", "habil", "ordinal", "desde_inicio")
     )
 
-    assert len(filas) == 41
-    for fecha, despues, antes in filas:
-        assert despues == dias_habiles_entre(inicio, fecha)
-        assert antes == dias_habiles_entre(fecha, inicio)
+    assert len(filas) == 2557
+    for fecha, habil, numero, desde_inicio in filas:
+        assert (habil, numero) == (es_dia_habil(fecha), calendario.ordinal(fecha))
+        assert desde_inicio == dias_habiles_entre(inicio, fecha)
+    assert calendario.fecha_de_ordinal(calendario.ordinal(inicio)) == inicio
