@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Lookup, Q, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -73,12 +73,18 @@ class Politica:
         for nombre in ("ven_todo", "editan_todo", "editan_propios"):
             object.__setattr__(self, nombre, frozenset(getattr(self, nombre)))
 
-    def _condicion_propia(self, usuario) -> Q:
-        condicion = Q(pk__in=[])
+    def _buscadas(self, usuario) -> list[tuple[str, object]]:
+        """(lookup, value) pairs that make a record the user's own."""
+        buscadas = []
         if self.organismo and usuario.organismo_id:
-            condicion |= Q(**{self.organismo: usuario.organismo_id})
-        for ruta in self.asignados:
-            condicion |= Q(**{ruta: usuario.pk})
+            buscadas.append((self.organismo, usuario.organismo_id))
+        buscadas += [(ruta, usuario.pk) for ruta in self.asignados]
+        return buscadas
+
+    def _condicion_propia(self, modelo, usuario) -> Q:
+        condicion = Q(pk__in=[])
+        for ruta, valor in self._buscadas(usuario):
+            condicion |= _condicion(modelo, ruta, valor)
         return condicion
 
     def _ve_todo(self, roles: frozenset) -> bool:
@@ -90,9 +96,14 @@ class Politica:
             return queryset.none()
         if self._ve_todo(roles):
             return queryset
-        propios = queryset.model._default_manager.filter(self._condicion_propia(usuario))
-        # A subquery on pk, not .distinct(): assigned users may come through many-to-many paths.
-        return queryset.filter(pk__in=propios.values("pk"))
+        partes = [_ids(queryset.model, ruta, valor) for ruta, valor in self._buscadas(usuario)]
+        if not partes:
+            return queryset.none()
+        # A UNION of primary keys, each part served by its own index (the organism's column,
+        # the assigned person's column, a many-to-many table…). An OR of the same conditions
+        # would make PostgreSQL scan the whole table; .distinct() would not page well.
+        propios = partes[0].union(*partes[1:]) if len(partes) > 1 else partes[0]
+        return queryset.filter(EnConjunto(F("pk"), Subquery(propios)))
 
     def puede_ver(self, usuario, objeto) -> bool:
         base = type(objeto)._default_manager.filter(pk=objeto.pk)
@@ -106,7 +117,7 @@ class Politica:
             return self.puede_ver(usuario, objeto)
         if roles & self.editan_propios:
             base = type(objeto)._default_manager.filter(pk=objeto.pk)
-            return base.filter(self._condicion_propia(usuario)).exists()
+            return base.filter(self._condicion_propia(base.model, usuario)).exists()
         return False
 
     def puede_crear(self, usuario) -> bool:
@@ -114,6 +125,69 @@ class Politica:
         if es_solo_lectura(usuario):
             return False
         return bool(roles & (self.editan_todo | self.editan_propios | {Rol.ADMINISTRADOR}))
+
+
+class EnConjunto(Lookup):
+    """`lhs IN (subquery)`; on PostgreSQL `lhs = ANY(ARRAY(subquery))`, which the index on
+    lhs serves however many keys the subquery gives (with IN, PostgreSQL hash-joins them
+    against a scan of the whole table)."""
+
+    lookup_name = "en_conjunto"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        plantilla = "%s = ANY(ARRAY%s)" if connection.vendor == "postgresql" else "%s IN %s"
+        return plantilla % (lhs, rhs), (*lhs_params, *rhs_params)
+
+
+def _campo(modelo, nombre: str):
+    return modelo._meta.pk if nombre == "pk" else modelo._meta.get_field(nombre)
+
+
+def _es_columna(campo) -> bool:
+    """A column of the model's own table: a plain field or a forward foreign key."""
+    return not campo.is_relation or (campo.concrete and (campo.many_to_one or campo.one_to_one))
+
+
+def _condicion(modelo, ruta: str, valor) -> Q:
+    """Rows of `modelo` whose lookup `ruta` equals `valor`, as a condition on its own columns
+    (a relation becomes an IN over the related table), so each step can use an index."""
+    nombre, _separador, resto = ruta.partition("__")
+    campo = _campo(modelo, nombre)
+    if not _es_columna(campo):
+        return Q(pk__in=_ids(modelo, ruta, valor))
+    if not resto:
+        return Q(**{nombre: valor})
+    return Q(**{f"{nombre}__in": _ids(campo.related_model, resto, valor)})
+
+
+def _ids(modelo, ruta: str, valor) -> models.QuerySet:
+    """The primary keys of the rows of `modelo` whose lookup `ruta` equals `valor`, read from
+    the table that holds the condition (the model's, a related one's, a many-to-many one's)."""
+    nombre, _separador, resto = ruta.partition("__")
+    campo = _campo(modelo, nombre)
+    if _es_columna(campo):
+        return modelo._base_manager.filter(_condicion(modelo, ruta, valor)).order_by().values("pk")
+    if campo.many_to_many:
+        directo = campo if campo.concrete else campo.field
+        origen, destino = directo.m2m_field_name(), directo.m2m_reverse_field_name()
+        if not campo.concrete:  # the reverse side of someone else's many-to-many
+            origen, destino = destino, origen
+        otro = campo.related_model
+        condicion = (
+            Q(**{f"{destino}__in": _ids(otro, resto, valor)}) if resto else Q(**{destino: valor})
+        )
+        tabla = directo.remote_field.through._base_manager
+        return tabla.filter(condicion).order_by().values(origen)
+    # A reverse foreign key or one-to-one: the related rows that point to ours.
+    relacionado = campo.related_model
+    return (
+        relacionado._base_manager.filter(_condicion(relacionado, resto or "pk", valor))
+        .order_by()
+        .values(campo.field.name)
+    )
 
 
 class AccesoQuerySet(models.QuerySet):

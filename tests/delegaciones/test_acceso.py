@@ -6,10 +6,12 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from delegaciones.models import Delegacion, FichaTecnica
+from compromisos.models import Compromiso, Corresponsable
+from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +223,29 @@ def test_anonymous_visitors_are_sent_to_log_in(client, registros):
 
     assert respuesta.status_code == 302
     assert "/cuentas/" in respuesta.url
+
+
+def test_visibility_is_the_plain_or_of_each_models_lookups_on_every_kind_of_path(
+    registros, nueva_sesion, delegar, directivo_salud, directivo_educacion, enlace_salud
+):
+    """The access helper reads each lookup from the table that holds it (a UNION of keys);
+    the answer must be what the plain OR of the policy's lookups gives."""
+    delegar(nueva_sesion(dias=15), delegado=directivo_educacion)  # a reverse path, two steps
+    compromiso = Compromiso.objects.get()
+    Corresponsable.objects.create(compromiso=compromiso, usuario=directivo_educacion)  # m2m
+
+    for modelo in (Instancia, Sesion, Delegacion, FichaTecnica, Compromiso):
+        politica = modelo.acceso
+        for usuario in (directivo_salud, directivo_educacion, enlace_salud):
+            condicion = Q(pk__in=[])
+            if politica.organismo:
+                condicion |= Q(**{politica.organismo: usuario.organismo_id})
+            for ruta in politica.asignados:
+                condicion |= Q(**{ruta: usuario.pk})
+            esperado = set(modelo.objects.filter(condicion).values_list("pk", flat=True))
+
+            visibles = modelo.objects.visibles_para(usuario).values_list("pk", flat=True)
+
+            assert set(visibles) == esperado, (modelo.__name__, usuario.username)
+    assert Instancia.objects.visibles_para(directivo_educacion).exists()
+    assert compromiso in Compromiso.objects.visibles_para(directivo_educacion)
