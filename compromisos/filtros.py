@@ -1,14 +1,12 @@
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
-from buengobierno.web.formularios import CampoPersona, EntradaFecha
-from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoReunion
+from buengobierno.web.formularios import CampoPersona, EntradaFecha, personas_activas
+from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoDeOrigen, TipoReunion
 
 VENCIDO = "vencido"
 ABIERTOS = "abiertos"
@@ -21,7 +19,13 @@ def _estados():
 
 
 class FiltroPersona(django_filters.ModelChoiceFilter):
+    """A person of the directory (a small table), picked by name."""
+
     field_class = CampoPersona
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", personas_activas())
+        super().__init__(*args, **kwargs)
 
 
 class FiltroCompromisos(django_filters.FilterSet):
@@ -31,14 +35,7 @@ class FiltroCompromisos(django_filters.FilterSet):
     organismo = django_filters.ModelChoiceFilter(
         label=_("Organismo"), queryset=Organismo.objects.filter(activo=True)
     )
-    responsable = FiltroPersona(
-        label=_("Responsable"),
-        queryset=get_user_model()
-        .objects.filter(compromisos__isnull=False)
-        .select_related("organismo")
-        .distinct()
-        .order_by("first_name", "last_name"),
-    )
+    responsable = FiltroPersona(label=_("Responsable"))
     vence_desde = django_filters.DateFilter(
         label=_("Vence desde"), field_name="fecha_limite", lookup_expr="gte", widget=EntradaFecha()
     )
@@ -65,13 +62,12 @@ class FiltroCompromisos(django_filters.FilterSet):
 
     @staticmethod
     def tipos_de_origen():
-        """The kinds of record commitments came from (meetings, fichas, visits…)."""
-        ids = Compromiso.objects.exclude(origen_tipo=None).values("origen_tipo").distinct()
-        tipos = ContentType.objects.filter(pk__in=ids)
+        """The kinds of record commitments came from (meetings, fichas, visits…): the few
+        rows of TipoDeOrigen, not a DISTINCT over the commitments."""
         opciones = [
-            (str(t.pk), capfirst(t.model_class()._meta.verbose_name_plural))
-            for t in tipos
-            if t.model_class() is not None
+            (str(t.content_type_id), capfirst(str(t)))
+            for t in TipoDeOrigen.objects.select_related("content_type")
+            if t.content_type.model_class() is not None
         ]
         return [*sorted(opciones, key=lambda o: o[1]), (SIN_ORIGEN, _("Registrados a mano"))]
 
@@ -80,7 +76,9 @@ class FiltroCompromisos(django_filters.FilterSet):
             return queryset.vencidos()
         if valor == ABIERTOS:
             return queryset.abiertos()
-        return queryset.filter(estado=valor)
+        # The state decides `cerrado`; saying so lets the boards' index (cerrado, fecha_limite)
+        # read only the rows of that side.
+        return queryset.filter(estado=valor, cerrado=int(valor not in Compromiso.ABIERTOS))
 
     def filtrar_origen(self, queryset, nombre, valor):
         if valor == SIN_ORIGEN:

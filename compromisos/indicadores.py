@@ -68,7 +68,7 @@ class Cifras:
 
 def _agregados(hoy: date) -> dict:
     """Counts and business-day delays of commitments, for aggregate() or values().annotate()."""
-    abierto = Q(estado__in=Compromiso.ABIERTOS)
+    abierto = Q(cerrado=0)
     vencido = abierto & Q(fecha_limite__lt=hoy)
     cumplido = Q(estado__in=Compromiso.CUMPLIDOS)
     tarde = cumplido & Q(fecha_cumplimiento__gt=F("fecha_limite"))

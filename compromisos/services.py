@@ -35,6 +35,7 @@ from compromisos.models import (
     PuntoOrden,
     Reprogramacion,
     Reunion,
+    TipoDeOrigen,
     TipoReunion,
 )
 
@@ -117,8 +118,10 @@ def _datos_de_origen(origen) -> dict:
         return {}
     from django.contrib.contenttypes.models import ContentType
 
+    tipo = ContentType.objects.get_for_model(origen)
+    TipoDeOrigen.objects.get_or_create(content_type=tipo)  # the board's filter offers it
     datos = {
-        "origen_tipo": ContentType.objects.get_for_model(origen),
+        "origen_tipo": tipo,
         "origen_id": origen.pk,
         "origen_descripcion": str(origen)[:255],
         "origen_url": origen.get_absolute_url() if hasattr(origen, "get_absolute_url") else "",

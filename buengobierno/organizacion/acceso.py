@@ -99,11 +99,7 @@ class Politica:
         partes = [_ids(queryset.model, ruta, valor) for ruta, valor in self._buscadas(usuario)]
         if not partes:
             return queryset.none()
-        # A UNION of primary keys, each part served by its own index (the organism's column,
-        # the assigned person's column, a many-to-many table…). An OR of the same conditions
-        # would make PostgreSQL scan the whole table; .distinct() would not page well.
-        propios = partes[0].union(*partes[1:]) if len(partes) > 1 else partes[0]
-        return queryset.filter(EnConjunto(F("pk"), Subquery(propios)))
+        return queryset.filter(con_claves_en(*partes))
 
     def puede_ver(self, usuario, objeto) -> bool:
         base = type(objeto)._default_manager.filter(pk=objeto.pk)
@@ -140,6 +136,18 @@ class EnConjunto(Lookup):
         rhs, rhs_params = compiler.compile(self.rhs)
         plantilla = "%s = ANY(ARRAY%s)" if connection.vendor == "postgresql" else "%s IN %s"
         return plantilla % (lhs, rhs), (*lhs_params, *rhs_params)
+
+
+def con_claves_en(*consultas) -> EnConjunto:
+    """A filter: the row's primary key is among the keys the `values()` queries give.
+
+    Each query reads one condition from the table and index that hold it (the organism's
+    column, the assigned person's column, a many-to-many table…) and their UNION is looked up
+    in the primary key. An OR of the same conditions over joins would make PostgreSQL scan
+    the whole table, and .distinct() would not page well.
+    """
+    union = consultas[0].union(*consultas[1:]) if len(consultas) > 1 else consultas[0]
+    return EnConjunto(F("pk"), Subquery(union))
 
 
 def _campo(modelo, nombre: str):

@@ -3,7 +3,6 @@ one per person, and the indicators page."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +29,6 @@ COLUMNAS = [
     (_("Meta estratégica"), "meta"),
     (_("Fecha de cumplimiento"), "fecha_cumplimiento"),
 ]
-
-ORDEN_CERRADOS = Case(When(estado__in=Compromiso.ABIERTOS, then=Value(0)), default=Value(1))
 
 # Roles that see every organism's and every person's page.
 ROLES_VEN_TODO = (Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA, Rol.ADMINISTRADOR)
@@ -63,7 +60,7 @@ class TableroCompromisos(ListaView):
     pestana = "seguimiento"
 
     def consulta_base(self):
-        return super().consulta_base().publicados().alias(cerrado=ORDEN_CERRADOS)
+        return super().consulta_base().publicados()
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -80,11 +77,7 @@ class MisCompromisos(TableroCompromisos):
     nombre_exportacion = "mis-compromisos"
 
     def consulta_base(self):
-        return (
-            Compromiso.objects.publicados()
-            .de_persona(self.request.user)
-            .alias(cerrado=ORDEN_CERRADOS)
-        )
+        return Compromiso.objects.publicados().de_persona(self.request.user)
 
 
 class TableroOrganismo(TableroCompromisos):

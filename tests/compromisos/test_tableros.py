@@ -3,12 +3,15 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from buengobierno.plazos.models import DiaNoHabil
 from compromisos import services
+from compromisos.filtros import FiltroCompromisos
 from compromisos.indicadores import Cifras, cifras_por, totales
 from compromisos.models import Compromiso, MetaEstrategica
 from tests.compromisos.conftest import reunion_cerrada_con
@@ -121,6 +124,23 @@ def test_filters_by_organism_responsible_due_range_origin_type_and_meta(
     assert filtrar(origen="ninguno") == [a_mano.pk]
     assert filtrar(meta=meta.pk) == [a_mano.pk]
     assert filtrar(q="reunión") == [de_reunion.pk]
+
+
+def test_filter_choices_come_from_small_tables_never_from_the_commitments(
+    secretaria, directivo_salud, enlace_salud, crear_compromiso, reunion_en_curso, hoy
+):
+    reunion_cerrada_con(reunion_en_curso, secretaria, [("De la reunión", directivo_salud, hoy)])
+    crear_compromiso(directivo_salud, descripcion="A mano")
+
+    with CaptureQueriesContext(connection) as consultas:
+        formulario = FiltroCompromisos(data={}, queryset=Compromiso.objects.none()).form
+        responsables = [str(p) for p in formulario.fields["responsable"].queryset]
+        origenes = [texto for _valor, texto in formulario.fields["origen"].choices]
+
+    assert not [q for q in consultas.captured_queries if "compromisos_compromiso" in q["sql"]]
+    # The directory: also whoever has no commitment yet.
+    assert str(enlace_salud) in responsables
+    assert origenes == ["Todos", "Reuniones", "Registrados a mano"]
 
 
 def test_drafts_of_an_open_meeting_stay_off_the_board(
