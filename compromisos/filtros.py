@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
 from buengobierno.web.formularios import CampoPersona, EntradaFecha, personas_activas
+from buengobierno.web.listas import FiltroDia
 from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoDeOrigen, TipoReunion
 
 VENCIDO = "vencido"
@@ -94,12 +95,8 @@ class FiltroReuniones(django_filters.FilterSet):
     organismo_convocante = django_filters.ModelChoiceFilter(
         label=_("Organismo convocante"), queryset=Organismo.objects.filter(activo=True)
     )
-    desde = django_filters.DateFilter(
-        label=_("Desde"), field_name="inicio", lookup_expr="date__gte", widget=EntradaFecha()
-    )
-    hasta = django_filters.DateFilter(
-        label=_("Hasta"), field_name="inicio", lookup_expr="date__lte", widget=EntradaFecha()
-    )
+    desde = FiltroDia(label=_("Desde"), field_name="inicio", widget=EntradaFecha())
+    hasta = FiltroDia(label=_("Hasta"), field_name="inicio", desde=False, widget=EntradaFecha())
 
     class Meta:
         model = Reunion

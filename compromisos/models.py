@@ -188,6 +188,7 @@ class Reunion(ConAcceso, models.Model):
         indexes = [
             models.Index(fields=["estado", "inicio"]),
             models.Index(fields=["organismo_convocante", "estado"]),
+            models.Index(fields=["inicio", "id"], name="reunion_lista"),  # newest first
         ]
 
     def __str__(self):

@@ -3,26 +3,25 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
 from buengobierno.web.formularios import EntradaFecha
+from buengobierno.web.listas import FiltroDia
 from delegaciones.models import Delegacion, Instancia, Sesion
 
 VENCIDA = "vencida"
+POR_ENTREGAR = "por_entregar"
 
 
 def _estados():
     return [
         (VENCIDA, _("Ficha vencida")),
+        (POR_ENTREGAR, _("Ficha por entregar, en plazo")),
         *Delegacion.Estado.choices,
     ]
 
 
 def _desde_hasta(campo: str, etiqueta_desde, etiqueta_hasta):
     return (
-        django_filters.DateFilter(
-            label=etiqueta_desde, field_name=campo, lookup_expr="date__gte", widget=EntradaFecha()
-        ),
-        django_filters.DateFilter(
-            label=etiqueta_hasta, field_name=campo, lookup_expr="date__lte", widget=EntradaFecha()
-        ),
+        FiltroDia(label=etiqueta_desde, field_name=campo, widget=EntradaFecha()),
+        FiltroDia(label=etiqueta_hasta, field_name=campo, desde=False, widget=EntradaFecha()),
     )
 
 
@@ -48,6 +47,8 @@ class FiltroDelegaciones(django_filters.FilterSet):
     def filtrar_estado(self, queryset, nombre, valor):
         if valor == VENCIDA:
             return queryset.vencidas()
+        if valor == POR_ENTREGAR:
+            return queryset.por_entregar()
         return queryset.filter(estado=valor)
 
 

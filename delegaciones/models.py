@@ -161,7 +161,11 @@ class Sesion(ConAcceso, models.Model):
         verbose_name = _("sesión")
         verbose_name_plural = _("sesiones")
         ordering = ["-inicio"]
-        indexes = [models.Index(fields=["inicio"]), models.Index(fields=["instancia", "inicio"])]
+        indexes = [
+            models.Index(fields=["inicio"]),
+            models.Index(fields=["instancia", "inicio"]),
+            models.Index(fields=["asistencia", "inicio"], name="sesion_por_asistencia"),
+        ]
 
     def __str__(self):
         return _("%(instancia)s, %(fecha)s") % {
@@ -190,17 +194,39 @@ class DelegacionQuerySet(AccesoQuerySet):
 
     def sin_ficha(self):
         """The ficha is owed and was never delivered (a returned one was, on its date)."""
-        return self.filter(estado__in=Delegacion.DEBEN_FICHA).exclude(
-            ficha__entregada_en__isnull=False
-        )
+        return self.filter(condicion_sin_ficha())
 
     def vencidas(self, hoy: date | None = None):
-        return self.sin_ficha().filter(fecha_limite_ficha__lt=hoy or timezone.localdate())
+        return self.filter(condicion_vencida(hoy))
+
+    def por_entregar(self, hoy: date | None = None):
+        """The session was held and the ficha is owed, still within its deadline."""
+        return self.filter(condicion_por_entregar(hoy))
 
     def para_lista(self):
         return self.select_related("sesion__instancia", "delegado", "organismo", "ficha").order_by(
             "sesion__inicio", "pk"
         )
+
+
+def condicion_sin_ficha() -> Q:
+    """The condition of DelegacionQuerySet.sin_ficha, also for Count(filter=…)."""
+    # NOT EXISTS: one lookup of the ficha's unique key per owed delegation, instead of a
+    # NOT IN that reads every delivered ficha.
+    entregada = FichaTecnica.objects.filter(
+        delegacion=models.OuterRef("pk"), entregada_en__isnull=False
+    )
+    return Q(estado__in=Delegacion.DEBEN_FICHA) & ~models.Exists(entregada)
+
+
+def condicion_vencida(hoy: date | None = None) -> Q:
+    return condicion_sin_ficha() & Q(fecha_limite_ficha__lt=hoy or timezone.localdate())
+
+
+def condicion_por_entregar(hoy: date | None = None) -> Q:
+    return condicion_sin_ficha() & Q(
+        sesion__inicio__lt=timezone.now(), fecha_limite_ficha__gte=hoy or timezone.localdate()
+    )
 
 
 class Delegacion(ConAcceso, models.Model):
@@ -327,6 +353,7 @@ class Delegacion(ConAcceso, models.Model):
             models.Index(fields=["estado", "fecha_limite_ficha"]),
             models.Index(fields=["delegado", "estado"]),
             models.Index(fields=["organismo", "estado"]),
+            models.Index(fields=["delegante"], name="delegacion_por_delegante"),
         ]
 
     def __str__(self):

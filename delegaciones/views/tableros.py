@@ -4,18 +4,30 @@ import calendar
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.plazos.calendario import motivo_no_habil
 from buengobierno.web.listas import ListaView
-from delegaciones.filtros import FiltroDelegaciones
+from delegaciones.filtros import POR_ENTREGAR, VENCIDA, FiltroDelegaciones
 from delegaciones.indicadores import cifras_por, grafico, totales
-from delegaciones.models import Delegacion, Sesion
+from delegaciones.models import (
+    Delegacion,
+    Sesion,
+    condicion_por_entregar,
+    condicion_vencida,
+)
 
 LIMITE_TABLERO = 10
+ESTADOS_DEL_TABLERO = (
+    Delegacion.Estado.NOTIFICADA,
+    Delegacion.Estado.FICHA_ENTREGADA,
+    *Delegacion.DEBEN_FICHA,
+)
 # Mis delegaciones: what waits for me first (to accept, then fichas owed), then the rest.
 ORDEN_MIAS = Case(
     When(estado=Delegacion.Estado.NOTIFICADA, then=Value(0)),
@@ -38,11 +50,15 @@ COLUMNAS = [
 
 @login_required
 def tablero(request):
-    """Upcoming sessions, delegations awaiting acceptance, fichas due and overdue."""
+    """Upcoming sessions, delegations awaiting acceptance, fichas due and overdue.
+
+    Each section shows its first LIMITE_TABLERO rows and, when there are more, links to the
+    list of delegations filtered the same way; the counts come from one query.
+    """
     usuario = request.user
     hoy = timezone.localdate()
-    delegaciones = Delegacion.objects.visibles_para(usuario).para_lista()
-    sin_ficha = delegaciones.sin_ficha().filter(sesion__inicio__lt=timezone.now())
+    visibles = Delegacion.objects.visibles_para(usuario)
+    delegaciones = visibles.para_lista()
     proximas = list(
         Sesion.objects.visibles_para(usuario)
         .proximas()
@@ -54,23 +70,42 @@ def tablero(request):
         .filter(sesion__in=[s.pk for s in proximas])
         .select_related("delegado", "ficha")
     }
+    secciones = {
+        "por_aceptar": (delegaciones.por_aceptar(), Delegacion.Estado.NOTIFICADA),
+        "por_vencer": (
+            delegaciones.por_entregar(hoy).order_by("fecha_limite_ficha", "pk"),
+            POR_ENTREGAR,
+        ),
+        "vencidas": (delegaciones.vencidas(hoy).order_by("fecha_limite_ficha", "pk"), VENCIDA),
+        "por_revisar": (
+            delegaciones.filter(estado=Delegacion.Estado.FICHA_ENTREGADA),
+            Delegacion.Estado.FICHA_ENTREGADA,
+        ),
+    }
+    # One query, on the index of the states the board shows.
+    cuentas = visibles.filter(estado__in=ESTADOS_DEL_TABLERO).aggregate(
+        por_aceptar=Count("pk", filter=Q(estado=Delegacion.Estado.NOTIFICADA)),
+        por_vencer=Count("pk", filter=condicion_por_entregar(hoy)),
+        vencidas=Count("pk", filter=condicion_vencida(hoy)),
+        por_revisar=Count("pk", filter=Q(estado=Delegacion.Estado.FICHA_ENTREGADA)),
+    )
+    lista = reverse("delegaciones:delegaciones")
     return render(
         request,
         "delegaciones/tablero.html",
         {
             "pestana": "tablero",
             "proximas": [(s, vigentes.get(s.pk)) for s in proximas],
-            "por_aceptar": list(delegaciones.por_aceptar()[:LIMITE_TABLERO]),
-            "por_vencer": list(
-                sin_ficha.filter(fecha_limite_ficha__gte=hoy).order_by("fecha_limite_ficha")[
-                    :LIMITE_TABLERO
-                ]
-            ),
-            "vencidas": list(delegaciones.vencidas(hoy).order_by("fecha_limite_ficha")),
-            "por_revisar": list(
-                delegaciones.filter(estado=Delegacion.Estado.FICHA_ENTREGADA)[:LIMITE_TABLERO]
-            ),
-            "total": totales(Delegacion.objects.visibles_para(usuario), hoy=hoy),
+            **{
+                nombre: list(consulta[:LIMITE_TABLERO])
+                for nombre, (consulta, _e) in secciones.items()
+            },
+            "cuentas": cuentas,
+            "ver_todas": {
+                nombre: f"{lista}?{urlencode({'estado': estado})}"
+                for nombre, (_consulta, estado) in secciones.items()
+            },
+            "total": totales(visibles, hoy=hoy),
         },
     )
 

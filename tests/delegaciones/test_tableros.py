@@ -3,7 +3,7 @@ Mi escritorio of P001."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -272,6 +272,54 @@ def test_the_board_shows_upcoming_sessions_pending_acceptance_and_fichas_due_and
     assert contexto["por_vencer"] == [por_vencer]
     assert contexto["vencidas"] == [vencida]
     assert contexto["por_revisar"] == [entregada]
+
+
+def test_a_long_section_of_the_board_shows_its_first_rows_and_links_to_the_full_list(
+    client, despacho, instancia, directivo_salud, hoy
+):
+    sembrar(60, instancia=instancia, despacho=despacho, delegados=[directivo_salud], hoy=hoy)
+    client.force_login(despacho)
+
+    tablero = client.get(reverse("delegaciones:inicio"))
+    lista = client.get(tablero.context["ver_todas"]["vencidas"])
+    por_entregar = client.get(tablero.context["ver_todas"]["por_vencer"])
+
+    assert len(tablero.context["vencidas"]) == 10
+    assert tablero.context["cuentas"] == {
+        "por_aceptar": 12,
+        "por_vencer": 12,
+        "vencidas": 12,
+        "por_revisar": 12,
+    }
+    assert "Ver las 12 en la lista" in tablero.content.decode()
+    assert lista.context["paginator"].count == 12
+    assert all(d.ficha_vencida for d in lista.context["object_list"])
+    assert por_entregar.context["paginator"].count == 12
+    assert {d.fecha_limite_ficha for d in por_entregar.context["object_list"]} == {
+        hoy + timedelta(days=2)
+    }
+
+
+def test_date_filters_take_whole_local_days_of_a_timestamp(client, despacho, instancia, hoy):
+    noche = Sesion.objects.create(
+        instancia=instancia,
+        inicio=timezone.make_aware(datetime.combine(hoy, time(23, 30))),
+        creado_por=despacho,
+    )
+    madrugada = Sesion.objects.create(
+        instancia=instancia,
+        inicio=timezone.make_aware(datetime.combine(hoy + timedelta(1), time(0, 30))),
+        creado_por=despacho,
+    )
+    client.force_login(despacho)
+
+    def sesiones(**filtros):
+        respuesta = client.get(reverse("delegaciones:sesiones"), filtros)
+        return list(respuesta.context["object_list"])
+
+    assert sesiones(hasta=hoy.isoformat()) == [noche]
+    assert sesiones(desde=(hoy + timedelta(1)).isoformat()) == [madrugada]
+    assert sesiones(desde=hoy.isoformat(), hasta=hoy.isoformat()) == [noche]
 
 
 def test_on_time_rates_per_organism_and_per_instancia(
