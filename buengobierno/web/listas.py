@@ -16,14 +16,18 @@ table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [te
 `?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row.
 """
 
+import hashlib
+from contextlib import suppress
 from datetime import date, datetime, time, timedelta
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ImproperlyConfigured
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.text import capfirst
@@ -35,6 +39,43 @@ from buengobierno.web.exportar import FORMATOS, como_texto, respuesta_exportacio
 
 class _FiltroVacio(django_filters.FilterSet):
     pass
+
+
+class Paginador(Paginator):
+    """Django's paginator, except that the count of a long list is kept for a minute.
+
+    Counting 200,000 keys on every page would cost more than reading the page itself, and
+    "de 200.314 registros" need not move with each new row. A list under
+    CONTAR_SIEMPRE_HASTA rows is counted on every request, exactly.
+    """
+
+    CONTAR_SIEMPRE_HASTA = 10_000
+    SEGUNDOS_EN_CACHE = 60
+
+    @cached_property
+    def count(self) -> int:
+        clave = self._clave()
+        if clave:
+            with suppress(Exception):  # a cache outage only costs the count
+                guardado = cache.get(clave)
+                if guardado is not None:
+                    return guardado
+        total = super().count
+        if clave and total > self.CONTAR_SIEMPRE_HASTA:
+            with suppress(Exception):
+                cache.set(clave, total, self.SEGUNDOS_EN_CACHE)
+        return total
+
+    def _clave(self) -> str | None:
+        consulta = getattr(self.object_list, "query", None)
+        if consulta is None:
+            return None
+        try:
+            sql, parametros = consulta.sql_with_params()
+        except EmptyResultSet:
+            return None
+        huella = hashlib.sha256(f"{sql}|{parametros!r}".encode()).hexdigest()
+        return f"listas:conteo:{huella}"
 
 
 class FiltroDia(django_filters.DateFilter):
@@ -74,6 +115,7 @@ class ListaView(LoginRequiredMixin, FilterView):
     subtitulo = ""
     nombre_exportacion = ""
     paginate_by = 25
+    paginator_class = Paginador
     template_name = "web/lista.html"
 
     def consulta_base(self):

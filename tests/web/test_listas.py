@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.exportar import respuesta_exportacion
+from buengobierno.web.listas import Paginador
 from tests.factories import OrganismoFactory, UsuarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +229,23 @@ def test_the_organisms_page_counts_people_and_links_to_them(
         "Secretaría de Salud Pública",
     ]
     assert f'href="/cuentas/directorio/?organismo={otro_organismo.pk}"' in html
+
+
+def test_a_long_list_counts_its_rows_once_a_minute_and_a_short_one_every_time(
+    client, despacho, gobierno, monkeypatch
+):
+    monkeypatch.setattr(Paginador, "CONTAR_SIEMPRE_HASTA", 3)
+    UsuarioFactory.create_batch(5, organismo=gobierno, cargo="Contratista")
+    client.force_login(despacho)
+
+    def total(**filtros):
+        return client.get(reverse("directorio"), filtros).context["paginator"].count
+
+    assert total() == 6
+    assert total(q="despacho") == 1
+    UsuarioFactory.create_batch(2, organismo=gobierno, cargo="Contratista")
+    UsuarioFactory(username="despacho2", organismo=gobierno)
+
+    assert total() == 6  # kept: many rows
+    assert total(q="despacho") == 2  # counted again: few rows
+    assert total(q="contratista") == 7  # another filter, another count
