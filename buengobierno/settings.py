@@ -267,6 +267,10 @@ COMPROMISOS_DIAS_AVISO_PREVIO = _entero("COMPROMISOS_DIAS_AVISO_PREVIO", 3, mini
 COMPROMISOS_DIAS_ESCALAMIENTO = _entero("COMPROMISOS_DIAS_ESCALAMIENTO", 2, minimo=0)
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 
+# Exports: an XLSX of more rows than this is produced in the background and kept this many days.
+EXPORTACION_FILAS_EN_LINEA = _entero("EXPORTACION_FILAS_EN_LINEA", 50_000, minimo=1)
+EXPORTACION_DIAS_VIGENCIA = _entero("EXPORTACION_DIAS_VIGENCIA", 7, minimo=1)
+
 # Attachments
 ADJUNTOS_TAMANO_MAXIMO_MB = _entero("ADJUNTOS_TAMANO_MAXIMO_MB", 20, minimo=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -12,6 +12,7 @@ admin.site.index_title = _("Administración del sistema")
 urlpatterns = [
     path("", web.escritorio, name="escritorio"),
     path("salud/", web.salud, name="salud"),
+    path("exportaciones/<int:pk>/", web.exportacion, name="exportacion"),
     path("cuentas/", include("buengobierno.organizacion.urls")),
     path("avisos/", include("buengobierno.avisos.urls")),
     path("documentos/", include("buengobierno.documentos.urls")),

@@ -668,6 +668,11 @@ class Compromiso(ConAcceso, models.Model):
     def estado_mostrado(self) -> str:
         return str(_("Vencido")) if self.vencido else self.get_estado_display()
 
+    @property
+    def origen_mostrado(self) -> str:
+        """Where it came from, as the board and the exports say it."""
+        return self.origen_descripcion or str(_("Registrado a mano"))
+
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]
 

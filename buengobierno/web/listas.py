@@ -13,7 +13,10 @@ The template includes "web/_filtros.html" (filter form with the search box and t
 buttons) and "web/_paginacion.html", and loops over `object_list` (the current page). The
 default template "web/lista.html" shows `columnas_lista` (default: the export columns) as a
 table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts])]).
-`?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row.
+`?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row (the CSV in
+Excel's es-CO dialect; `&separador=coma` for a standard one). The CSV streams whatever its size;
+an XLSX of more than EXPORTACION_FILAS_EN_LINEA rows is produced in the background and offered
+in Mi escritorio and by e-mail (buengobierno.web.servicios).
 """
 
 import hashlib
@@ -24,17 +27,27 @@ from operator import or_
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
-from buengobierno.web.exportar import FORMATOS, como_texto, respuesta_exportacion, valor_de
+from buengobierno.web import servicios
+from buengobierno.web.exportar import (
+    FORMATOS,
+    PedidoDeExportacion,
+    como_texto,
+    dialecto_csv,
+    respuesta_exportacion,
+    valor_de,
+)
 
 
 class _FiltroVacio(django_filters.FilterSet):
@@ -175,17 +188,57 @@ class ListaView(LoginRequiredMixin, FilterView):
     def get(self, request, *args, **kwargs):
         formato = request.GET.get("exportar")
         if formato in FORMATOS and self.columnas_exportacion:
-            self.filterset = self.get_filterset(self.get_filterset_class())
-            filas = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
-            return respuesta_exportacion(
-                filas,
-                self.columnas_exportacion,
-                formato=formato,
-                nombre=self.nombre_exportacion
-                or self.titulo
-                or self.modelo._meta.verbose_name_plural,
-            )
+            return self.exportar(formato)
         return super().get(request, *args, **kwargs)
+
+    def exportar(self, formato: str):
+        """Every filtered row as a file: a CSV streams at once, an XLSX of more than
+        EXPORTACION_FILAS_EN_LINEA rows is produced in the background (web.servicios)."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        filas = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
+        titulo = str(self.titulo or capfirst(self.modelo._meta.verbose_name_plural))
+        nombre_archivo = str(self.nombre_exportacion or titulo)
+        if getattr(self.request, "exportacion_en_segundo_plano", False):
+            return PedidoDeExportacion(
+                filas=filas, columnas=self.columnas_exportacion, nombre_archivo=nombre_archivo
+            )
+        if formato == "xlsx" and filas.count() > servicios.filas_en_linea():
+            return self._exportar_en_segundo_plano(formato, titulo)
+        return respuesta_exportacion(
+            filas,
+            self.columnas_exportacion,
+            formato=formato,
+            nombre=nombre_archivo,
+            dialecto=dialecto_csv(self.request.GET.get("separador")),
+        )
+
+    def _exportar_en_segundo_plano(self, formato: str, titulo: str):
+        parametros = self.request.GET.copy()
+        parametros.pop("exportar", None)
+        parametros.pop("page", None)
+        _exportacion, nueva = servicios.solicitar_exportacion(
+            usuario=self.request.user,
+            nombre=titulo,
+            formato=formato,
+            ruta=self.request.path,
+            parametros=parametros.urlencode(),
+        )
+        if nueva:
+            messages.info(
+                self.request,
+                _(
+                    "La lista es larga: preparamos el archivo %(formato)s y le avisaremos por "
+                    "correo y en Mi escritorio cuando esté listo para descargar."
+                )
+                % {"formato": formato.upper()},
+            )
+        else:
+            messages.info(
+                self.request,
+                _("Ya estamos preparando ese archivo; le avisaremos cuando esté listo."),
+            )
+        destino = self.request.path
+        return redirect(f"{destino}?{parametros.urlencode()}" if parametros else destino)
 
     def get_columnas_lista(self) -> list:
         """Columns of the default table (web/lista.html): the export columns unless set."""

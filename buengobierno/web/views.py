@@ -1,7 +1,8 @@
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from buengobierno.organizacion.acceso import roles_de
 from buengobierno.web.escritorio import es_gestor, indicadores_de, pendientes_de
+from buengobierno.web.models import Exportacion
 from buengobierno.web.procedimientos import ProcedimientoConfig, procedimientos_de
 
 
@@ -47,6 +49,28 @@ def escritorio(request):
             "mis_procedimientos": procedimientos_de(roles_de(request.user)),
         },
     )
+
+
+@login_required
+def exportacion(request, pk):
+    """The file of an export produced in the background, only for the person who asked."""
+    exportacion = get_object_or_404(Exportacion, pk=pk, usuario=request.user)
+    if exportacion.en_preparacion:
+        messages.info(request, _("Todavía estamos preparando ese archivo; le avisaremos."))
+        return redirect("escritorio")
+    if not Exportacion.objects.vigentes().filter(pk=exportacion.pk).exists():
+        messages.warning(
+            request,
+            _("Ese archivo ya no está disponible. Puede exportar la lista de nuevo desde aquí."),
+        )
+        return redirect(exportacion.url_de_la_lista())
+    respuesta = FileResponse(
+        exportacion.archivo.open("rb"),
+        as_attachment=True,
+        filename=exportacion.archivo.name.rsplit("/", 1)[-1],
+    )
+    respuesta["Cache-Control"] = "private, no-store"
+    return respuesta
 
 
 @login_required

@@ -25,7 +25,7 @@ COLUMNAS = [
     (_("Estado"), "estado_mostrado"),
     (_("Prioridad"), "get_prioridad_display"),
     (_("Avance (%)"), "avance"),
-    (_("Origen"), "origen_descripcion"),
+    (_("Origen"), "origen_mostrado"),
     (_("Meta estratégica"), "meta"),
     (_("Fecha de cumplimiento"), "fecha_cumplimiento"),
 ]

@@ -1,12 +1,9 @@
-import csv
-import io
 from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from buengobierno.plazos.models import DiaNoHabil
@@ -15,6 +12,7 @@ from compromisos.filtros import FiltroCompromisos
 from compromisos.indicadores import Cifras, cifras_por, totales
 from compromisos.models import Compromiso, MetaEstrategica
 from tests.compromisos.conftest import reunion_cerrada_con
+from tests.exportaciones import leer_csv, leer_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -167,9 +165,8 @@ def test_the_board_exports_the_filtered_rows_to_csv_and_xlsx(
     client.force_login(secretaria)
     url = reverse("compromisos:inicio")
 
-    texto = client.get(url, {"q": "choque", "exportar": "csv"}).content.decode("utf-8-sig")
-    filas = list(csv.reader(io.StringIO(texto)))
-    libro = load_workbook(io.BytesIO(client.get(url, {"exportar": "xlsx"}).content)).active
+    filas = leer_csv(client.get(url, {"q": "choque", "exportar": "csv"}))
+    libro = leer_xlsx(client.get(url, {"exportar": "xlsx"}))
 
     assert filas[0][:3] == ["Compromiso", "Responsable", "Organismo"]
     assert len(filas) == 2

@@ -1,14 +1,11 @@
 """The board, the lists (bounded queries, filters, exports), the calendar, the indicators and
 Mi escritorio of P001."""
 
-import csv
-import io
 from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.plazos.calendario import sumar_dias_habiles
@@ -17,6 +14,7 @@ from delegaciones.indicadores import cifras_por, totales
 from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
 from tests.conftest import momento
 from tests.delegaciones.conftest import INSTRUCCIONES, al_pasado
+from tests.exportaciones import leer_csv, leer_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -219,16 +217,11 @@ def test_the_delegations_list_exports_the_filtered_rows_to_csv_and_xlsx(
     url = reverse("delegaciones:delegaciones")
 
     def csv_de(**filtros):
-        respuesta = client.get(url, {**filtros, "exportar": "csv"})
-        return list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
+        return leer_csv(client.get(url, {**filtros, "exportar": "csv"}))
 
     todas = csv_de()
     filtradas = csv_de(organismo=de_salud.organismo_id)
-    libro = load_workbook(
-        io.BytesIO(
-            client.get(url, {"organismo": de_salud.organismo_id, "exportar": "xlsx"}).content
-        )
-    ).active
+    libro = leer_xlsx(client.get(url, {"organismo": de_salud.organismo_id, "exportar": "xlsx"}))
 
     assert todas[0][:4] == ["Instancia", "Sesión", "Delegado", "Organismo del delegado"]
     assert {fila[6] for fila in todas[1:]} == {de_salud.numero_carta, de_educacion.numero_carta}

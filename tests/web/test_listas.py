@@ -1,31 +1,19 @@
-import csv
-import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.exportar import respuesta_exportacion
 from buengobierno.web.listas import Paginador
+from tests.exportaciones import leer_csv, leer_xlsx
 from tests.factories import OrganismoFactory, UsuarioFactory
 
 pytestmark = pytest.mark.django_db
 
 BOGOTA = ZoneInfo("America/Bogota")
-
-
-def leer_csv(respuesta) -> list[list[str]]:
-    contenido = respuesta.content
-    assert contenido.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(contenido.decode("utf-8-sig"))))
-
-
-def leer_xlsx(respuesta):
-    return load_workbook(io.BytesIO(respuesta.content)).active
 
 
 @pytest.fixture
@@ -182,8 +170,8 @@ def test_exports_write_dates_as_dates_and_never_formulas(gobierno):
     assert xlsx["D2"].value == "Sí"
     assert filas_csv[1] == [
         '\'=HYPERLINK("http://x")',
-        "2026-11-22 09:30",
-        "2026-12-01",
+        "22/11/2026 09:30",
+        "01/12/2026",
         "Sí",
         "SG",
         "",
