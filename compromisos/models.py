@@ -666,7 +666,8 @@ class Compromiso(ConAcceso, models.Model):
 
     @property
     def estado_mostrado(self) -> str:
-        return str(_("Vencido")) if self.vencido else self.get_estado_display()
+        # The label of this one value (get_estado_display translates every choice each time).
+        return str(_("Vencido")) if self.vencido else str(self.Estado(self.estado).label)
 
     @property
     def origen_mostrado(self) -> str:
