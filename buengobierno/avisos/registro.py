@@ -39,6 +39,11 @@ claims each (record, step, person) before anything is sent, and an **e-mail temp
                    contexto={"mensaje": "La ficha técnica vence hoy."},
                )
 
+   At scale a scan should not even read what was already sent: select only the rows whose
+   step the ledger does not hold yet, with `paso_con_fecha` and `reclamado` from
+   `buengobierno.avisos.consultas` (a NOT EXISTS served by the ledger's unique key), as
+   `compromisos/avisos.py` and `delegaciones/avisos.py` do.
+
    The schedule is `crontab={...}` (keys of a crontab: minute, hour, day_of_week,
    day_of_month, month_of_year; in America/Bogota) or `intervalo=timedelta(...)`; without
    either it runs every 15 minutes. After `migrate` (or `manage.py sincronizar_avisos`) the
