@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import F, Lookup, Q, Subquery
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -123,31 +123,17 @@ class Politica:
         return bool(roles & (self.editan_todo | self.editan_propios | {Rol.ADMINISTRADOR}))
 
 
-class EnConjunto(Lookup):
-    """`lhs IN (subquery)`; on PostgreSQL `lhs = ANY(ARRAY(subquery))`, which the index on
-    lhs serves however many keys the subquery gives (with IN, PostgreSQL hash-joins them
-    against a scan of the whole table)."""
-
-    lookup_name = "en_conjunto"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = compiler.compile(self.rhs)
-        plantilla = "%s = ANY(ARRAY%s)" if connection.vendor == "postgresql" else "%s IN %s"
-        return plantilla % (lhs, rhs), (*lhs_params, *rhs_params)
-
-
-def con_claves_en(*consultas) -> EnConjunto:
+def con_claves_en(*consultas) -> Q:
     """A filter: the row's primary key is among the keys the `values()` queries give.
 
     Each query reads one condition from the table and index that hold it (the organism's
-    column, the assigned person's column, a many-to-many table…) and their UNION is looked up
-    in the primary key. An OR of the same conditions over joins would make PostgreSQL scan
-    the whole table, and .distinct() would not page well.
+    column, the assigned person's column, a many-to-many table…) and the rows are those of
+    their UNION ALL. An OR of the same conditions over joins would make PostgreSQL scan the
+    whole table, and .distinct() would not page well. A plain IN, which PostgreSQL hashes or
+    drives from, as the sizes say; never `= ANY(ARRAY(…))`, which it compares row by row.
     """
-    union = consultas[0].union(*consultas[1:]) if len(consultas) > 1 else consultas[0]
-    return EnConjunto(F("pk"), Subquery(union))
+    union = consultas[0].union(*consultas[1:], all=True) if len(consultas) > 1 else consultas[0]
+    return Q(pk__in=union)
 
 
 def _campo(modelo, nombre: str):
