@@ -493,8 +493,10 @@ class Semillero:
         """The weekly digest each organism head got every week (compromisos.avisos
         .enviar_resumenes), this week's included for the organisms with open commitments."""
         contexto = self.contexto
-        lunes = contexto.inicio - timedelta(days=contexto.inicio.weekday())
         semana_actual = contexto.hoy - timedelta(days=contexto.hoy.weekday())
+        semanas = (semana_actual - contexto.inicio).days // 7
+        # A smaller seed keeps the recent weeks: the digests are per organism and week.
+        lunes = semana_actual - timedelta(weeks=contexto.cantidad(semanas))
         while lunes <= semana_actual:
             for organismo in contexto.organismos.values():
                 if organismo.jefe_id is None:

@@ -121,6 +121,12 @@ class Tabla:
                 continue  # evaluated per row (timezone.now, dict…): the seed gives them
             self.defectos[campo.attname] = campo.get_default()
         self.json = [i for i, f in enumerate(self.campos) if isinstance(f, models.JSONField)]
+        # Values the SQLite driver cannot take as they are (the rest pass untouched).
+        self.preparar = [
+            i
+            for i, f in enumerate(self.campos)
+            if isinstance(f, models.DateField | models.JSONField | models.DecimalField)
+        ]
         ultimo = modelo._base_manager.aggregate(m=Max(self.pk))["m"] or 0
         self.siguiente = ultimo + 1
         self.filas: list[tuple] = []
@@ -162,16 +168,12 @@ class Tabla:
                         copia.write_row(fila)
             else:
                 marcas = ", ".join(["%s"] * len(self.columnas))
-                cursor.executemany(
-                    f"INSERT INTO {tabla} ({columnas}) VALUES ({marcas})",
-                    [
-                        [
-                            c.get_db_prep_save(v, connection)
-                            for c, v in zip(self.campos, fila, strict=True)
-                        ]
-                        for fila in self.filas
-                    ],
-                )
+                filas = [list(fila) for fila in self.filas]
+                for i in self.preparar:
+                    campo = self.campos[i]
+                    for fila in filas:
+                        fila[i] = campo.get_db_prep_save(fila[i], connection)
+                cursor.executemany(f"INSERT INTO {tabla} ({columnas}) VALUES ({marcas})", filas)
         self.escritas += len(self.filas)
         self.filas = []
 
@@ -664,7 +666,8 @@ def sembrar(*, escala: float = 1.0, semilla: int = 2026, clave: str | None = Non
     escritas = contexto.escritor.terminar()
     with transaction.atomic():
         contexto.guardar_contadores()
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # The planner must know the new volumes before anyone looks at a query plan.
         decir("Actualizando las estadísticas de PostgreSQL (VACUUM ANALYZE)…")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
