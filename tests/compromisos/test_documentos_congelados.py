@@ -72,9 +72,12 @@ def test_the_draft_acta_of_an_open_meeting_is_rendered_on_each_request_and_never
 def test_with_the_broker_down_closing_works_and_the_acta_is_stored_on_first_request(
     client, reunion, secretaria, directivo_salud, hoy, monkeypatch, caplog, al_confirmar
 ):
-    with celery_con_broker(BROKER_CAIDO, monkeypatch), caplog.at_level(logging.ERROR):
-        with al_confirmar():
-            reunion = reunion_cerrada_con(reunion, secretaria, [])
+    with (
+        celery_con_broker(BROKER_CAIDO, monkeypatch),
+        caplog.at_level(logging.ERROR),
+        al_confirmar(),
+    ):
+        reunion = reunion_cerrada_con(reunion, secretaria, [])
     assert reunion.cerrada
     assert not generados(reunion).exists()
     assert "No se pudo encolar el documento compromisos.acta" in caplog.text

@@ -1,5 +1,6 @@
 """The scale seed: a small fraction of eight years of use, consistent as the services leave it."""
 
+import io
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -25,13 +26,11 @@ ESCALA = 0.004
 
 @pytest.fixture(scope="module")
 def sembrada(django_db_setup, django_db_blocker):
-    """One seed for the module, removed at its end (the seed writes outside the tests'
-    transaction, as the command does)."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("sembrar_escala", escala=ESCALA, stdout=open("/dev/null", "w"))
-            yield
-            transaction.set_rollback(True)
+    """One seed shared by the module's tests, rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("sembrar_escala", escala=ESCALA, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 pytestmark = pytest.mark.django_db
