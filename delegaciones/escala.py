@@ -162,8 +162,13 @@ def _instancias(contexto) -> list[dict]:
         if nombre in existentes:
             continue
         organismo = azar.choice(list(contexto.organismos))
+        if not instancias and "directivo" in contexto.demo:
+            # The demo's directivo (whom the benchmark is) has instancias at any scale.
+            organismo = contexto.demo["directivo"].organismo_id
         propios = [p for p in delegables if p.organismo_id == organismo] or delegables
         habitual = azar.choice(propios)
+        if not instancias and "directivo" in contexto.demo:
+            habitual = contexto.demo["directivo"]
         creado_por = azar.choice(despacho).id
         creado_en = contexto.momento(contexto.inicio - timedelta(days=azar.randint(1, 60)), 9)
         valores = {

@@ -345,6 +345,7 @@ class Contexto:
 
     - `hoy`, `ahora`, `inicio` (8 years before today), `azar` (seeded random.Random);
     - `personas`, `por_rol[rol]`, `organismos[id]`, `personas_de(organismo_id)`, `persona[id]`;
+      `demo["directivo"]`… the people with the demo's user names, whom the benchmark uses;
     - `calendario`: `sumar`, `entre`, `es_habil` — the platform's business days;
     - `agregar(Modelo, **campos) -> id`: a row to write (ids given at once);
     - `historia(Modelo, valores, tipo, fecha, usuario_id)`: a django-simple-history row;
@@ -368,6 +369,7 @@ class Contexto:
 
     def __post_init__(self):
         self.persona = {}
+        self.demo: dict[str, Persona] = {}
         self.por_rol = defaultdict(list)
         self._por_organismo = defaultdict(list)
         self._tipos = {}
@@ -621,8 +623,8 @@ def _crear_personas(contexto: Contexto, *, clave: str | None) -> list[Persona]:
         o.pk: OrganismoEscala(id=o.pk, nombre=o.nombre, sigla=o.sigla, jefe_id=o.jefe_id)
         for o in organismos
     }
-    return [
-        Persona(
+    personas = {
+        u.username: Persona(
             id=creados[u.username].pk,
             nombre=u.get_full_name(),
             organismo_id=u.organismo_id,
@@ -630,7 +632,9 @@ def _crear_personas(contexto: Contexto, *, clave: str | None) -> list[Persona]:
             cargo=u.cargo,
         )
         for u, rol in filas
-    ]
+    }
+    contexto.demo = {n: personas[n] for n in NOMBRES_DE_USUARIO.values() if n in personas}
+    return list(personas.values())
 
 
 def sembrar(*, escala: float = 1.0, semilla: int = 2026, clave: str | None = None, stdout=None):
