@@ -42,27 +42,32 @@ def sello_reunion(reunion: Reunion) -> str | None:
     return huella("cerrada", reunion.cerrada_en.isoformat()) if reunion.cerrada else None
 
 
-def _cerradas_desde(desde):
-    return Reunion.objects.filter(estado=Reunion.Estado.CERRADA, cerrada_en__gte=desde)
+def _de_la_reunion(clave, plantilla, contexto, prefijo, descripcion) -> DocumentoCongelado:
+    return DocumentoCongelado(
+        clave=clave,
+        modelo=Reunion,
+        plantilla=plantilla,
+        contexto=contexto,
+        nombre=lambda reunion: nombre_pdf(prefijo, reunion),
+        sello=sello_reunion,
+        recientes=lambda desde: Reunion.objects.filter(
+            estado=Reunion.Estado.CERRADA, cerrada_en__gte=desde
+        ),
+        descripcion=descripcion,
+    )
 
 
-ACTA = DocumentoCongelado(
-    clave="compromisos.acta",
-    modelo=Reunion,
-    plantilla="compromisos/pdf/acta.html",
-    contexto=contexto_acta,
-    nombre=lambda reunion: nombre_pdf("acta", reunion),
-    sello=sello_reunion,
-    recientes=_cerradas_desde,
-    descripcion=gettext_lazy("Acta de la reunión cerrada"),
+ACTA = _de_la_reunion(
+    "compromisos.acta",
+    "compromisos/pdf/acta.html",
+    contexto_acta,
+    "acta",
+    gettext_lazy("Acta de la reunión cerrada"),
 )
-PLANILLA = DocumentoCongelado(
-    clave="compromisos.planilla",
-    modelo=Reunion,
-    plantilla="compromisos/pdf/planilla.html",
-    contexto=contexto_planilla,
-    nombre=lambda reunion: nombre_pdf("asistencia", reunion),
-    sello=sello_reunion,
-    recientes=_cerradas_desde,
-    descripcion=gettext_lazy("Planilla de asistencia de la reunión cerrada"),
+PLANILLA = _de_la_reunion(
+    "compromisos.planilla",
+    "compromisos/pdf/planilla.html",
+    contexto_planilla,
+    "asistencia",
+    gettext_lazy("Planilla de asistencia de la reunión cerrada"),
 )

@@ -318,25 +318,31 @@ class Semillero:
                 que, responsable.id
             )
             sello = {"autor_id": autor, "fecha": cuando}
+
+            def nota(tipo, texto, porcentaje, sello=sello):
+                hijos.append(
+                    (Avance, {"tipo": tipo, "nota": texto, "porcentaje": porcentaje, **sello})
+                )
+
+            def aviso_en_la_app(destinatario_id, asunto, mensaje, creada=cuando):
+                aviso = {"destinatario_id": destinatario_id, "titulo": asunto, "mensaje": mensaje}
+                hijos.append(("notificar", {**aviso, "creada": creada}))
+
             if que == "avance":
                 ultimo_avance = dato
                 valores.update(avance=dato, estado=Estado.EN_PROGRESO)
-                nota = azar.choice(NOTAS_AVANCE)
-                hijos.append(
-                    (Avance, dict(tipo=Avance.Tipo.AVANCE, nota=nota, porcentaje=dato, **sello))
-                )
+                nota(Avance.Tipo.AVANCE, azar.choice(NOTAS_AVANCE), dato)
             elif que == "reprogramar":
                 anterior = valores["fecha_limite"]
-                justificacion = azar.choice(JUSTIFICACIONES)
                 hijos.append(
                     (
                         Reprogramacion,
-                        dict(
-                            fecha_anterior=anterior,
-                            fecha_nueva=dato,
-                            justificacion=justificacion,
+                        {
+                            "fecha_anterior": anterior,
+                            "fecha_nueva": dato,
+                            "justificacion": azar.choice(JUSTIFICACIONES),
                             **sello,
-                        ),
+                        },
                     )
                 )
                 tramos.append((abierto_desde, cuando, anterior))
@@ -346,60 +352,27 @@ class Semillero:
                 tramos.append((abierto_desde, cuando, valores["fecha_limite"]))
                 abierto_desde = None
                 valores.update(estado=Estado.CUMPLIDO, avance=100, fecha_cumplimiento=cuando.date())
-                nota = azar.choice(NOTAS_CUMPLIMIENTO)
-                hijos.append(
-                    (
-                        Avance,
-                        dict(tipo=Avance.Tipo.CUMPLIMIENTO, nota=nota, porcentaje=100, **sello),
-                    )
-                )
+                nota(Avance.Tipo.CUMPLIMIENTO, azar.choice(NOTAS_CUMPLIMIENTO), 100)
                 if creado_por != responsable.id:
-                    aviso = {
-                        "destinatario_id": creado_por,
-                        "titulo": "Compromiso reportado como cumplido: por verificar",
-                        "mensaje": titulo,
-                        "creada": cuando,
-                    }
-                    hijos.append(("notificar", aviso))
+                    aviso_en_la_app(
+                        creado_por, "Compromiso reportado como cumplido: por verificar", titulo
+                    )
             elif que == "verificar":
-                autor = dato
                 valores.update(
                     estado=Estado.VERIFICADO, verificado_por_id=dato, verificado_en=cuando
                 )
-                nota = "Cumplimiento verificado."
-                hijos.append(
-                    (
-                        Avance,
-                        dict(tipo=Avance.Tipo.VERIFICACION, nota=nota, porcentaje=100, **sello),
-                    )
-                )
+                nota(Avance.Tipo.VERIFICACION, "Cumplimiento verificado.", 100)
             elif que == "devolver":
-                autor = dato
-                nota = azar.choice(OBSERVACIONES_DEVOLUCION)
+                observacion = azar.choice(OBSERVACIONES_DEVOLUCION)
                 valores.update(
                     estado=Estado.EN_PROGRESO, avance=ultimo_avance, fecha_cumplimiento=None
                 )
                 abierto_desde = cuando
-                hijos.append(
-                    (
-                        Avance,
-                        dict(
-                            tipo=Avance.Tipo.DEVOLUCION,
-                            nota=nota,
-                            porcentaje=ultimo_avance,
-                            **sello,
-                        ),
-                    )
+                nota(Avance.Tipo.DEVOLUCION, observacion, ultimo_avance)
+                aviso_en_la_app(
+                    responsable.id, "Compromiso devuelto: revise la observación", observacion
                 )
-                aviso = {
-                    "destinatario_id": responsable.id,
-                    "titulo": "Compromiso devuelto: revise la observación",
-                    "mensaje": nota,
-                    "creada": cuando,
-                }
-                hijos.append(("notificar", aviso))
             elif que == "cancelar":
-                autor = seguidor
                 tramos.append((abierto_desde, cuando, valores["fecha_limite"]))
                 abierto_desde = None
                 valores.update(estado=Estado.CANCELADO, motivo_cancelacion=dato)

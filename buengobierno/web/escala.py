@@ -110,7 +110,8 @@ class Tabla:
 
     def __init__(self, modelo):
         self.modelo = modelo
-        self.campos = list(modelo._meta.concrete_fields)
+        # Generated columns are computed by the database, never written.
+        self.campos = [f for f in modelo._meta.concrete_fields if not f.generated]
         self.pk = modelo._meta.pk.attname
         self.columnas = [f.column for f in self.campos]
         self.nombres = [f.attname for f in self.campos]

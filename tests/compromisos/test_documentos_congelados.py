@@ -13,21 +13,14 @@ from buengobierno.documentos.models import Adjunto
 from compromisos import documentos
 from tests.avisos.conftest import celery_con_broker
 from tests.compromisos.conftest import reunion_cerrada_con
+from tests.congelados import descargar_pdf, media_propia  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_propia")]
 BROKER_CAIDO = "redis://127.0.0.1:1/0"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def descargar(client, nombre, reunion) -> bytes:
-    respuesta = client.get(reverse(f"compromisos:{nombre}", args=[reunion.pk]))
-    assert respuesta.status_code == 200
-    assert respuesta["Content-Type"] == "application/pdf"
-    return b"".join(respuesta.streaming_content)
+    return descargar_pdf(client, reverse(f"compromisos:{nombre}", args=[reunion.pk]))
 
 
 def generados(reunion):

@@ -9,20 +9,13 @@ from django.urls import reverse
 from buengobierno.documentos.models import Adjunto
 from delegaciones import services
 from tests.conftest import momento
+from tests.congelados import descargar_pdf, media_propia  # noqa: F401
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_propia")]
 
 
 def descargar(client, nombre, delegacion) -> bytes:
-    respuesta = client.get(reverse(f"delegaciones:{nombre}", args=[delegacion.pk]))
-    assert respuesta.status_code == 200
-    assert respuesta["Content-Type"] == "application/pdf"
-    return b"".join(respuesta.streaming_content)
+    return descargar_pdf(client, reverse(f"delegaciones:{nombre}", args=[delegacion.pk]))
 
 
 def test_a_delivered_ficha_is_stored_once_and_a_returned_one_is_rendered_until_delivered_again(
