@@ -22,4 +22,5 @@ RUN SECRET_KEY=solo-para-collectstatic python manage.py collectstatic --no-input
 USER buengobierno
 
 EXPOSE 8000
-CMD ["gunicorn", "buengobierno.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Threaded workers, timeouts and the access log with request times: gunicorn.conf.py.
+CMD ["gunicorn", "buengobierno.wsgi", "-c", "gunicorn.conf.py"]

@@ -3,6 +3,7 @@
 
     python3 dev.py run    # install, migrate, load demo data, run web + Celery worker + beat
     python3 dev.py test   # install, then run the whole test suite (pytest)
+    DATABASE_URL=postgres://… python3 dev.py bench   # the benchmark (README, «Rendimiento»)
 
 Both create .venv/ and install the locked dependencies (requirements-dev.lock, with hashes) the
 first time and whenever the lock file changes. Only the standard library is used here.
@@ -268,12 +269,20 @@ def probar(argumentos: list[str]) -> int:
             detener([redis])
 
 
+def banco() -> int:
+    """The benchmark on PostgreSQL (README, «Rendimiento»): seeds an empty database first."""
+    preparar_entorno()
+    return subprocess.run([str(PYTHON), "-m", "buengobierno.banco"], cwd=RAIZ).returncode
+
+
 def main() -> None:
     orden = sys.argv[1] if len(sys.argv) > 1 else ""
     if orden == "run":
         correr()
     elif orden == "test":
         sys.exit(probar(sys.argv[2:]))
+    elif orden == "bench":
+        sys.exit(banco())
     else:
         sys.exit(__doc__)
 

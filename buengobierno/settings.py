@@ -147,7 +147,12 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = _entero("CONN_MAX_AGE", 0)
+# Persistent connections: a new PostgreSQL connection per request costs more than many a
+# page's queries. Each gunicorn thread keeps one for up to CONN_MAX_AGE seconds, checked
+# before reuse so a restarted database costs one retry, not an error page. Off in
+# development, where runserver starts a thread (and so a connection) per request.
+DATABASES["default"]["CONN_MAX_AGE"] = _entero("CONN_MAX_AGE", 0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = _booleano("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the Celery worker share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

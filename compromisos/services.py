@@ -24,6 +24,7 @@ from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import fecha_larga
+from compromisos import documentos
 from compromisos.models import (
     Asistente,
     Avance,
@@ -619,6 +620,8 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     reunion.save(update_fields=["estado", "cerrada_en", "cerrada_por", "numero_acta"])
     for compromiso in borradores:
         _avisar_asignacion(compromiso)
+    documentos.ACTA.generar_al_confirmar(reunion)
+    documentos.PLANILLA.generar_al_confirmar(reunion)
     return reunion
 
 

@@ -19,6 +19,7 @@ from buengobierno.organizacion.acceso import roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.services import CompromisosInvalidos, crear_compromisos, errores_de_compromiso
+from delegaciones import documentos
 from delegaciones.models import (
     DIAS_HABILES_FICHA,
     ROLES_COORDINACION,
@@ -151,6 +152,9 @@ def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario) -
     Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(
         fecha_limite_ficha=plazo_de_ficha(sesion)
     )
+    # A numbered letter names the session's date and place: issue it again if they changed.
+    for delegacion in Delegacion.objects.filter(sesion=sesion).vigentes().exclude(numero_carta=""):
+        documentos.CARTA.generar_al_confirmar(delegacion)
     return sesion
 
 
@@ -223,6 +227,7 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
     delegacion.estado = Estado.NOTIFICADA
     delegacion.notificada_en = timezone.now()
     delegacion.save(update_fields=["numero_carta", "estado", "notificada_en"])
+    documentos.CARTA.generar_al_confirmar(delegacion)
     programar_aviso(
         objeto=delegacion,
         paso="notificada",
@@ -425,6 +430,7 @@ def guardar_ficha(
         ficha.entregada_por = usuario
         ficha.save(update_fields=["entregada_en", "reenviada_en", "entregada_por"])
         delegacion.estado = Estado.FICHA_ENTREGADA
+        documentos.FICHA.generar_al_confirmar(ficha)
         _avisar_al_despacho(
             delegacion,
             _("Ficha técnica entregada: %(instancia)s")

@@ -127,22 +127,32 @@ def encolar_envio(*, recordatorio_id: int) -> None:
 def _publicar_envio(recordatorio_id: int) -> bool:
     from buengobierno.avisos.tasks import enviar_recordatorio
 
-    conf = enviar_recordatorio.app.conf
+    return publicar_tarea(
+        enviar_recordatorio,
+        recordatorio_id,
+        que=f"el recordatorio {recordatorio_id}",
+        despues="queda pendiente para reenviar_pendientes",
+    )
+
+
+def publicar_tarea(tarea, *args, que: str, despues: str) -> bool:
+    """Publish a Celery task now; never raises. False when the broker is down: the failure
+    is logged ("No se pudo encolar {que}; {despues}.") and the broker is skipped for
+    PAUSA_TRAS_FALLO_DEL_BROKER seconds, so whatever else this request publishes does not
+    wait for the dead broker again. Call it after commit (`transaction.on_commit`)."""
+    conf = tarea.app.conf
     broker = "" if conf.task_always_eager else str(conf.broker_url)
     if _broker_caido_hasta.get(broker, 0) > time.monotonic():
-        logger.info("Broker caído: el recordatorio %s queda pendiente.", recordatorio_id)
+        logger.info("Broker caído: %s %s.", que, despues)
         return False
     try:
-        enviar_recordatorio.apply_async((recordatorio_id,))
+        tarea.apply_async(args)
     except Exception:
-        # Whatever the broker raised, the record that scheduled this reminder is already
+        # Whatever the broker raised, the record that asked for this task is already
         # saved, and an on_commit callback that raises would surface as an error to the user.
         if broker:
             _broker_caido_hasta[broker] = time.monotonic() + PAUSA_TRAS_FALLO_DEL_BROKER
-        logger.exception(
-            "No se pudo encolar el recordatorio %s; queda pendiente para reenviar_pendientes.",
-            recordatorio_id,
-        )
+        logger.exception("No se pudo encolar %s; %s.", que, despues)
         return False
     return True
 

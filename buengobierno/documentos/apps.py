@@ -2,6 +2,7 @@ import importlib
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,7 +25,13 @@ class DocumentosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from buengobierno.documentos import adjuntos  # noqa: F401  (deletes files with rows)
+        from buengobierno.documentos import (
+            adjuntos,  # noqa: F401  (deletes files with rows)
+            congelados,  # noqa: F401  (registers its catch-up)
+        )
+
+        # Each app declares its frozen PDFs in <app>/documentos.py (see congelados.py).
+        autodiscover_modules("documentos")
         from buengobierno.organizacion.roles import TODAS, Rol, conceder
 
         for modelo in (

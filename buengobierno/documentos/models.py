@@ -56,11 +56,13 @@ class FormularioControlado(ConAcceso, models.Model):
 
 class AdjuntoQuerySet(models.QuerySet):
     def de(self, objeto):
-        """The attachments of one record, newest first."""
+        """The attachments of one record, newest first (its generated PDFs are not listed:
+        they are the record's own documents, see congelados.py)."""
         return (
             self.filter(
                 content_type=ContentType.objects.get_for_model(objeto),
                 object_id=objeto.pk,
+                generado="",
             )
             .select_related("subido_por")
             .order_by("-subido_en", "-pk")
@@ -110,6 +112,15 @@ class Adjunto(models.Model):
         related_name="adjuntos_subidos",
     )
     subido_en = models.DateTimeField(_("subido en"), default=timezone.now)
+    # A PDF the platform rendered from its record once the record froze (congelados.py):
+    # which document it is and the seal of the state it shows. Blank for uploaded files.
+    generado = models.CharField(
+        _("documento generado"),
+        max_length=60,
+        blank=True,
+        help_text=_("Por ejemplo «compromisos.acta»; vacío para los archivos subidos."),
+    )
+    sello = models.CharField(_("sello del estado"), max_length=64, blank=True)
 
     objects = AdjuntoQuerySet.as_manager()
     history = HistoricalRecords()
@@ -119,6 +130,14 @@ class Adjunto(models.Model):
         verbose_name_plural = _("adjuntos")
         ordering = ["-subido_en", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            # Rendered once: two workers storing the same frozen document keep one.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "generado", "sello"],
+                condition=~models.Q(generado=""),
+                name="adjunto_documento_generado_unico",
+            )
+        ]
 
     def __str__(self):
         return self.nombre_original

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buengobierno.documentos.pdf import renderizar_pdf, respuesta_pdf
 from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
@@ -17,7 +16,7 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.listas import ListaView
-from compromisos import services
+from compromisos import documentos, services
 from compromisos.filtros import FiltroReuniones
 from compromisos.forms import ReunionForm
 from compromisos.models import ROLES_SEGUIMIENTO, ErrorDeEstado, Reunion
@@ -146,31 +145,14 @@ def reunion(request, pk):
     return render(request, "compromisos/reunion.html", contexto)
 
 
-def _nombre_pdf(prefijo: str, reunion: Reunion) -> str:
-    sufijo = reunion.numero_acta or f"{reunion.fecha:%Y-%m-%d}-{reunion.pk}"
-    return f"{prefijo}-{sufijo}.pdf"
-
-
 @login_required
 def acta_pdf(request, pk):
     """The acta with the official header: data, attendance, agenda, development, decisions,
-    commitments. Before closing it is marked as a draft."""
-    reunion = _reunion(request, pk)
-    contexto = contexto_acta(reunion)
-    nombre = _("Acta de reunión")
-    if reunion.numero_acta:
-        nombre = _("Acta de reunión No. %(numero)s") % {"numero": reunion.numero_acta}
-    contexto["documento_nombre"] = nombre
-    contenido = renderizar_pdf("compromisos/pdf/acta.html", contexto)
-    return respuesta_pdf(contenido, _nombre_pdf("acta", reunion))
+    commitments. Stored once the meeting is closed; before, rendered now and marked a draft."""
+    return documentos.ACTA.respuesta(_reunion(request, pk))
 
 
 @login_required
 def planilla_pdf(request, pk):
     """The attendance sheet, with a column for each attendee's signature."""
-    reunion = _reunion(request, pk)
-    contexto = contexto_acta(reunion)
-    contexto["documento_nombre"] = _("Planilla de asistencia")
-    contexto["filas_vacias"] = range(5)  # for whoever arrives without an invitation
-    contenido = renderizar_pdf("compromisos/pdf/planilla.html", contexto)
-    return respuesta_pdf(contenido, _nombre_pdf("asistencia", reunion))
+    return documentos.PLANILLA.respuesta(_reunion(request, pk))

@@ -11,17 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buengobierno.documentos.formato import fecha_larga
-from buengobierno.documentos.models import Adjunto
-from buengobierno.documentos.pdf import formulario_controlado, renderizar_pdf, respuesta_pdf
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
 from buengobierno.web import ical
 from compromisos.services import CompromisosInvalidos
-from delegaciones import services
+from delegaciones import documentos, services
 from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
 from delegaciones.models import Delegacion, ErrorDeEstado
 from delegaciones.views.registros import poner_errores
 
-CODIGO_FICHA = "MEDE01.09.P001.F001"
 SERVICIOS = {
     "notificar": services.notificar_delegacion,
     "aceptar": services.aceptar_delegacion,
@@ -187,48 +184,24 @@ def ficha(request, pk):
     )
 
 
-def _nombre_pdf(prefijo: str, delegacion: Delegacion) -> str:
-    return f"{prefijo}-{delegacion.sesion.fecha:%Y-%m-%d}-{delegacion.pk}.pdf"
-
-
 @login_required
 def ficha_pdf(request, pk):
-    """MEDE01.09.P001.F001 with the official header; a draft says so."""
+    """MEDE01.09.P001.F001 with the official header: the stored one once delivered, a draft
+    rendered now (and saying so)."""
     delegacion = _delegacion(request, pk)
     ficha = delegacion.ficha_o_none
     if ficha is None:
         raise Http404(_("Esta delegación aún no tiene ficha técnica."))
-    contenido = renderizar_pdf(
-        "delegaciones/pdf/ficha.html",
-        {
-            "formulario": formulario_controlado(CODIGO_FICHA),
-            "delegacion": delegacion,
-            "sesion": delegacion.sesion,
-            "ficha": ficha,
-            "compromisos": ficha.compromisos_adoptados.select_related("responsable__organismo"),
-            "adjuntos": list(Adjunto.objects.de(ficha)),
-        },
-    )
-    return respuesta_pdf(contenido, _nombre_pdf("ficha-tecnica", delegacion))
+    return documentos.FICHA.respuesta(ficha)
 
 
 @login_required
 def carta_pdf(request, pk):
-    """The numbered delegation letter, once the delegate was notified."""
+    """The numbered delegation letter, once the delegate was notified (stored as issued)."""
     delegacion = _delegacion(request, pk)
     if not delegacion.numero_carta:
         raise Http404(_("La carta se numera al notificar la delegación."))
-    contenido = renderizar_pdf(
-        "delegaciones/pdf/carta.html",
-        {
-            "documento_nombre": _("Carta de delegación No. %(numero)s")
-            % {"numero": delegacion.numero_carta},
-            "delegacion": delegacion,
-            "sesion": delegacion.sesion,
-            "fecha_sesion": fecha_larga(delegacion.sesion.fecha),
-        },
-    )
-    return respuesta_pdf(contenido, f"carta-delegacion-{delegacion.numero_carta}.pdf")
+    return documentos.CARTA.respuesta(delegacion)
 
 
 @login_required

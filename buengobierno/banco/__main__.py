@@ -1,0 +1,3 @@
+from buengobierno.banco.medir import main
+
+main()
