@@ -30,6 +30,7 @@ from compromisos.models import (
     PuntoOrden,
     Reprogramacion,
     Reunion,
+    TipoDeOrigen,
     TipoReunion,
 )
 
@@ -237,8 +238,13 @@ class Semillero:
         self.creados = 0
         # organism id -> number of commitments still open now (for this week's digest)
         self.abiertos_por_organismo: dict[int, list] = {}
+        self.tipos_de_origen: set[int] = set()
 
     def sembrar(self, origen: Origen, filas: list[dict]) -> list[int]:
+        tipo = self.contexto.tipo(origen.modelo)
+        if tipo not in self.tipos_de_origen:  # as crear_compromisos notes it, for the filter
+            TipoDeOrigen.objects.get_or_create(content_type_id=tipo)
+            self.tipos_de_origen.add(tipo)
         return [self._uno(origen, fila) for fila in filas]
 
     def _uno(self, origen: Origen, fila: dict) -> int:

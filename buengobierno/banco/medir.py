@@ -621,6 +621,8 @@ def medir_exportacion(app: Servidor, formato: str) -> Fila:
     fin.set()
     vigia.join()
     cliente.cerrar()
+    if formato == "xlsx" and respuesta.estado == 302:
+        return medir_exportacion_en_segundo_plano(respuesta)
     crecimiento = max((pico[p] - base[p] for p in pico if p in base), default=0) / 1024
     if formato == "csv":
         objetivo = "1.er byte ≤ 1 s, memoria ≤ +100 MB"
@@ -637,6 +639,52 @@ def medir_exportacion(app: Servidor, formato: str) -> Fila:
         objetivo=objetivo,
         cumple=cumple and respuesta.estado == 200,
         nota="" if respuesta.estado == 200 else f"HTTP {respuesta.estado}",
+    )
+
+
+def medir_exportacion_en_segundo_plano(pedida) -> Fila:
+    """A large XLSX is answered at once (302) and produced by a Celery worker: produce it
+    here as the worker would, measuring its time and this process's memory growth."""
+    from buengobierno.avisos.servicios import sin_avisos
+    from buengobierno.web.models import Exportacion
+    from buengobierno.web.servicios import producir_exportacion
+
+    exportacion = Exportacion.objects.filter(estado=Exportacion.Estado.PENDIENTE).latest("pk")
+    yo = os.getpid()
+    base = pico = _rss(yo)
+    fin = threading.Event()
+
+    def vigilar():
+        nonlocal pico
+        while not fin.is_set():
+            pico = max(pico, _rss(yo))
+            time.sleep(0.05)
+
+    vigia = threading.Thread(target=vigilar, daemon=True)
+    vigia.start()
+    inicio = time.perf_counter()
+    with sin_avisos():
+        producir_exportacion(exportacion_id=exportacion.pk)
+    segundos = time.perf_counter() - inicio
+    fin.set()
+    vigia.join()
+    exportacion.refresh_from_db()
+    tamano = exportacion.archivo.size if exportacion.archivo else 0
+    if exportacion.archivo:
+        exportacion.archivo.delete(save=False)
+    exportacion.delete()
+    crecimiento = (pico - base) / 1024
+    listo = exportacion.estado == Exportacion.Estado.LISTA
+    return Fila(
+        f"Exportación XLSX del tablero P005 en segundo plano ({tamano / 1e6:.1f} MB, "
+        f"{exportacion.filas or 0} filas)",
+        "Despacho",
+        p50=f"respuesta {_s(pedida.total)}",
+        p95=f"archivo {_s(segundos)}",
+        por_segundo=f"+{crecimiento:.0f} MB",
+        objetivo="≤ 90 s y ≤ 300 MB (en segundo plano)",
+        cumple=listo and segundos <= 90 and crecimiento <= 300,
+        nota="" if listo else exportacion.error,
     )
 
 

@@ -16,7 +16,7 @@ from buengobierno.organizacion.models import Organismo, Usuario
 from buengobierno.plazos.calendario import dias_habiles_entre, sumar_dias_habiles
 from buengobierno.web.escala import Calendario, modulos_escala
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
-from compromisos.models import Avance, Compromiso, Reunion
+from compromisos.models import Avance, Compromiso, Reunion, TipoDeOrigen
 from delegaciones.avisos import avisar_fichas
 from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Sesion
 from delegaciones.services import SERIE_CARTAS
@@ -68,6 +68,9 @@ def test_seeded_records_are_what_the_services_would_have_left(sembrada):
     verificados = Compromiso.objects.filter(estado=Compromiso.Estado.VERIFICADO)
     assert not verificados.filter(Q(verificado_por=None) | Q(verificado_en=None)).exists()
     assert not verificados.filter(verificado_por=F("responsable")).exists()
+    # The board's "tipo de origen" filter offers the kinds the seed landed.
+    tipos = set(TipoDeOrigen.objects.values_list("content_type__model", flat=True))
+    assert tipos == {"reunion", "fichatecnica"}
 
 
 def test_letters_are_numbered_without_gaps_through_the_consecutive_series(sembrada):
