@@ -14,13 +14,13 @@ ledger (NOT EXISTS), so a run with nothing new costs a few queries whatever the 
 """
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buengobierno.avisos.consultas import paso_con_fecha, reclamado
+from buengobierno.avisos.consultas import paso_con_fecha, reclamado, tipo_segun_fecha
 from buengobierno.avisos.registro import escaneo
 from buengobierno.avisos.servicios import programar_aviso
 from buengobierno.documentos.formato import fecha_larga
@@ -57,12 +57,9 @@ def _mensaje(compromiso: Compromiso) -> str:
 def recordatorios_debidos(hoy):
     """Open commitments due for a reminder to their responsible person today (due within
     COMPROMISOS_DIAS_AVISO_PREVIO business days, due today, overdue) and not yet reminded of
-    that due date. Indexed on (estado, fecha_limite): a range, so a missed run is caught up."""
-    tipo = Case(
-        When(fecha_limite__gt=hoy, then=Value("vence_pronto")),
-        When(fecha_limite=hoy, then=Value("vence_hoy")),
-        default=Value("vencido"),
-        output_field=CharField(),
+    that due date. Indexed on (cerrado, fecha_limite): a range, so a missed run is caught up."""
+    tipo = tipo_segun_fecha(
+        "fecha_limite", hoy, antes="vence_pronto", ese_dia="vence_hoy", despues="vencido"
     )
     return (
         Compromiso.objects.abiertos()

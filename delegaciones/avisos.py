@@ -12,12 +12,12 @@ scan at once. The scan selects in SQL only what is due and not in the ledger (NO
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buengobierno.avisos.consultas import paso_con_fecha, reclamado
+from buengobierno.avisos.consultas import paso_con_fecha, reclamado, tipo_segun_fecha
 from buengobierno.avisos.models import Recordatorio
 from buengobierno.avisos.registro import escaneo
 from buengobierno.avisos.servicios import programar_aviso
@@ -46,11 +46,12 @@ def _adeudadas(hoy):
     """Sessions already held whose ficha is owed (indexed on estado, fecha_limite_ficha), with
     the step of their delegate's reminder. A range, never a date equality, so a missed run is
     caught up by the next."""
-    tipo = Case(
-        When(fecha_limite_ficha__gt=hoy, then=Value("ficha_pendiente")),
-        When(fecha_limite_ficha=hoy, then=Value("ficha_vence_hoy")),
-        default=Value("ficha_vencida"),
-        output_field=CharField(),
+    tipo = tipo_segun_fecha(
+        "fecha_limite_ficha",
+        hoy,
+        antes="ficha_pendiente",
+        ese_dia="ficha_vence_hoy",
+        despues="ficha_vencida",
     )
     return (
         Delegacion.objects.sin_ficha()

@@ -10,13 +10,14 @@
         .exclude(reclamado(Compromiso, paso=OuterRef("paso"), destinatario="responsable"))
     )
 
-`reclamado` is a NOT EXISTS against the ledger (avisos.Recordatorio) served by its unique key,
+`tipo_segun_fecha` names the step by where the date falls (ahead, today, past), for a scan that
+selects several steps in one query. `reclamado` is a NOT EXISTS against the ledger (avisos.Recordatorio) served by its unique key,
 so a run where everything was already sent reads no row twice and costs a few queries however
 many records exist; programar_aviso still settles a race between two workers.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, Func, OuterRef, Value
+from django.db.models import Case, CharField, Exists, Func, OuterRef, Value, When
 from django.db.models.functions import Concat
 
 from buengobierno.avisos.models import Recordatorio
@@ -38,6 +39,17 @@ class FechaCompacta(Func):
         return super().as_sql(
             compiler, connection, template="to_char(%(expressions)s::timestamp, 'YYYYMMDD')"
         )
+
+
+def tipo_segun_fecha(campo: str, hoy, *, antes: str, ese_dia: str, despues: str) -> Case:
+    """The name of a step by where the date column `campo` falls from `hoy`: still ahead
+    (`antes`), today (`ese_dia`) or past (`despues`)."""
+    return Case(
+        When(**{f"{campo}__gt": hoy}, then=Value(antes)),
+        When(**{campo: hoy}, then=Value(ese_dia)),
+        default=Value(despues),
+        output_field=CharField(),
+    )
 
 
 def paso_con_fecha(prefijo, campo: str):
