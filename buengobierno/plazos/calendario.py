@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import holidays
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.plazos.models import DiaCalendario, DiaNoHabil, EstadoCalendario
@@ -41,7 +42,12 @@ class FueraDelCalendario(ValidationError, ValueError):
             _(
                 "La fecha %(fecha)s está fuera del rango que admite el sistema (años %(desde)s a %(hasta)s)."
             )
-            % {"fecha": fecha, "desde": DESDE.year, "hasta": HASTA.year},
+            % {
+                # lower(): Django's es_CO catalogue capitalises month names.
+                "fecha": formats.date_format(fecha, r"j \d\e F \d\e Y").lower(),
+                "desde": DESDE.year,
+                "hasta": HASTA.year,
+            },
             code="fuera_del_calendario",
         )
 

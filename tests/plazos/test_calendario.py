@@ -240,7 +240,9 @@ def test_dates_outside_the_calendar_are_refused_with_a_message():
     with pytest.raises(FueraDelCalendario) as error:
         sumar_dias_habiles(date(2101, 1, 3), 1)
 
-    assert "fuera del rango" in error.value.messages[0]
+    assert error.value.messages[0] == (
+        "La fecha 3 de enero de 2101 está fuera del rango que admite el sistema (años 2000 a 2100)."
+    )
     with pytest.raises(FueraDelCalendario):
         sumar_dias_habiles(date(2100, 12, 30), 5)
 
