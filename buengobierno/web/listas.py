@@ -105,6 +105,8 @@ class FiltroDia(django_filters.DateFilter):
             return qs
         if self.desde:
             return qs.filter(**{f"{self.field_name}__gte": _comienzo_del_dia(value)})
+        if value == date.max:  # up to the end of time: no bound (and no overflow)
+            return qs
         return qs.filter(**{f"{self.field_name}__lt": _comienzo_del_dia(value + timedelta(1))})
 
 
