@@ -407,7 +407,9 @@ class DevolverForm(_FormAccion):
 
 class CancelarForm(_FormAccion):
     accion = "cancelar"
-    boton = _("Cancelar compromiso")
+    boton = _("Cancelar el compromiso")
+    confirmar = _("¿Cancelar este compromiso? Sale del seguimiento con el motivo que escribió.")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Motivo de la cancelación"),
         widget=forms.Textarea(attrs={"rows": 2}),

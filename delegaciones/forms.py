@@ -214,6 +214,7 @@ class AceptarForm(_FormAccion):
 class RechazarForm(_FormAccion):
     accion = "rechazar"
     boton = _("No puedo asistir")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Por qué no puede asistir"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -230,6 +231,7 @@ class CancelarForm(_FormAccion):
     accion = "cancelar"
     boton = _("Cancelar la delegación")
     confirmar = _("¿Cancelar esta delegación? Se avisará al delegado.")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Motivo de la cancelación"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -5,9 +5,10 @@ procedure plugs into the platform by subclassing ProcedimientoConfig in its apps
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.apps import AppConfig, apps
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.roles import Rol
@@ -39,6 +40,15 @@ class ProcedimientoConfig(AppConfig):
     @property
     def codigo_corto(self) -> str:
         return self.codigo.rsplit(".", 1)[-1]
+
+    @cached_property
+    def en_construccion(self) -> bool:
+        """Whether the procedure only has its landing page yet (the sidebar marks it)."""
+        from buengobierno.web.views import inicio_procedimiento
+
+        return (
+            bool(self.url_inicio) and resolve(reverse(self.url_inicio)).func is inicio_procedimiento
+        )
 
     @property
     def nombre(self) -> str:

@@ -16,6 +16,7 @@
       var sugerido = habituales[instancia.value];
       if (sugerido && !delegado.dataset.tocado) {
         delegado.value = String(sugerido);
+        delegado.dispatchEvent(new Event("actualizar")); // the type-ahead shows the name
       }
     });
     delegado.addEventListener("change", function () {
@@ -100,15 +101,7 @@
     form.addEventListener("change", guardar);
   }
 
-  // Forms, or their submit buttons, that ask before they act (cancel, send the ficha).
-  document.addEventListener("submit", function (evento) {
-    var boton = evento.submitter;
-    var pregunta =
-      (boton && boton.getAttribute("data-confirmar")) || evento.target.getAttribute("data-confirmar");
-    if (pregunta && !window.confirm(pregunta)) {
-      evento.preventDefault();
-    }
-  });
+  // Forms that ask before they act (cancel, send the ficha): see data-confirmar in app.js.
 
   document.addEventListener("DOMContentLoaded", function () {
     sugerirDelegado();

@@ -27,13 +27,7 @@
     }
   });
 
-  // Forms that ask before they act (closing the meeting, a new calendar URL).
-  document.addEventListener("submit", function (evento) {
-    var pregunta = evento.target.getAttribute("data-confirmar");
-    if (pregunta && !window.confirm(pregunta)) {
-      evento.preventDefault();
-    }
-  });
+  // Forms that ask before they act (closing the meeting): see data-confirmar in app.js.
 
   // "Copiar" buttons (the calendar URL).
   document.addEventListener("click", function (evento) {
