@@ -15,6 +15,7 @@ from buengobierno.web.formularios import (
     EntradaFechaHora,
     FormularioDeAccion,
     ayudante,
+    buscador,
     personas_activas,
 )
 from compromisos.models import (
@@ -66,8 +67,9 @@ class ReunionForm(forms.ModelForm):
     invitados = CampoPersonas(
         label=_("Invitados internos"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Escoja por nombre; use Ctrl o Cmd para varios."),
+        help_text=_(
+            "Escriba parte del nombre o la sigla del organismo y escoja; puede agregar varias personas."
+        ),
     )
     enlace_virtual = forms.URLField(
         label=_("Enlace de la reunión virtual"), required=False, assume_scheme="https"
@@ -76,7 +78,9 @@ class ReunionForm(forms.ModelForm):
         label=_("Invitar a todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=buscador(
+            forms.SelectMultiple(), vacio=_("Escriba el nombre o la sigla de un organismo…")
+        ),
     )
 
     class Meta:
@@ -147,7 +151,7 @@ class PuntoForm(forms.Form):
     presentador = forms.CharField(label=_("Presenta"), max_length=200, required=False)
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_punto_%s", **kwargs)
         self.helper = ayudante(
             _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
         )
@@ -157,7 +161,7 @@ class DecisionForm(forms.Form):
     texto = forms.CharField(label=_("Decisión"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_decision_%s", **kwargs)
         self.helper = ayudante(
             _("Agregar decisión"),
             **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
@@ -175,12 +179,10 @@ class CompromisoEnReunionForm(forms.Form):
     )
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_nuevo_%s", **kwargs)
         self.reunion = reunion
         self.atajos = atajos_de_fecha(reunion.fecha)
-        self.fields["fecha_limite"].widget.attrs.update(
-            {"min": reunion.fecha.isoformat(), "id": "id_nuevo_fecha_limite"}
-        )
+        self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.helper = ayudante(
             _("Agregar compromiso"),
             **_en_seccion("compromisos:agregar_compromiso", reunion, "compromisos"),
@@ -202,16 +204,23 @@ class CompromisoEnReunionForm(forms.Form):
 
 class AsistentesForm(forms.Form):
     usuarios = CampoPersonas(
-        label=_("Personas"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Personas"),
+        required=False,
+        help_text=_("Escriba parte del nombre y escoja; puede agregar varias a la vez."),
     )
     organismo = forms.ModelChoiceField(
         label=_("O todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
+        empty_label=_("Ninguno"),
     )
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_asistentes_%s", **kwargs)
+        if reunion.estado == Reunion.Estado.EN_CURSO:
+            self.fields["usuarios"].help_text = _(
+                "Quienes agregue durante la reunión quedan como presentes."
+            )
         self.helper = ayudante(
             _("Agregar asistentes"),
             **_en_seccion("compromisos:agregar_asistentes", reunion, "asistentes"),
@@ -247,7 +256,7 @@ class AsistenteExternoForm(forms.ModelForm):
         fields = ["nombre", "entidad", "cargo", "correo", "aviso_datos_aceptado"]
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_externo_%s", **kwargs)
         self.fields["nombre"].required = True
         self.helper = ayudante(
             _("Agregar persona externa"),
@@ -331,7 +340,8 @@ class CompromisoEnVivoForm(_FormEnVivo):
 
     def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
         super().__init__(reunion=reunion, objeto=objeto, solo_lectura=solo_lectura)
-        self.fields["responsable"].choices = [("", "---------"), *opciones_personas]
+        self.fields["responsable"].choices = [("", _("Sin responsable aún")), *opciones_personas]
+        buscador(self.fields["responsable"].widget)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.atajos = atajos
 
@@ -342,8 +352,18 @@ class CompromisoEnVivoForm(_FormEnVivo):
 
 
 class AsistenciaEnVivoForm(_FormEnVivo):
+    """Present / absent / excused as three toggle buttons (a radio group), one tap each."""
+
     tipo = "asistente"
-    asistencia = forms.ChoiceField(label=_("Asistencia"), choices=Asistente.Asistencia.choices)
+    asistencia = forms.ChoiceField(
+        label=_("Asistencia"),
+        choices=[
+            (Asistente.Asistencia.ASISTIO, _("Presente")),
+            (Asistente.Asistencia.CONVOCADO, _("Ausente")),
+            (Asistente.Asistencia.SE_EXCUSO, _("Se excusó")),
+        ],
+        widget=forms.RadioSelect(attrs={"class": "btn-check"}),
+    )
 
 
 # --- the life of a commitment ---------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
 
@@ -184,7 +185,8 @@ class Reunion(ConAcceso, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.titulo} ({timezone.localtime(self.inicio):%Y-%m-%d})"
+        # The date in words: the name is read on the board, in e-mails and notices.
+        return f"{self.titulo}, {fecha_larga(self.inicio)}"
 
     def get_absolute_url(self):
         return reverse("compromisos:reunion", args=[self.pk])

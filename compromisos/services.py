@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_larga
+from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
 from compromisos.models import (
     Asistente,
     Avance,
@@ -394,10 +394,9 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
     if forma == "fecha":
         if not valor:
             return None
-        try:
-            fecha = date.fromisoformat(valor)
-        except ValueError:
-            raise ValidationError(_("Escriba una fecha válida.")) from None
+        fecha = leer_fecha(valor)
+        if fecha is None:
+            raise ValidationError(_("Escriba la fecha como día/mes/año, por ejemplo 09/12/2026."))
         if fecha < reunion.fecha:
             raise ValidationError(
                 _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
@@ -441,7 +440,7 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
         if campo == "responsable" and actual is not None:
             mostrado = str(fila.responsable)
         elif campo == "fecha_limite" and actual is not None:
-            mostrado = actual.isoformat()
+            mostrado = fecha_entrada(actual)
         raise Conflicto(valor=mostrado or "", version=reunion.version_de(clave))
     setattr(fila, campo, nuevo)
     campos = [campo]
@@ -452,13 +451,23 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     return Guardado(version=_nueva_version(reunion, clave, usuario), hora=hora)
 
 
+def _asistencia_al_agregar(reunion: Reunion) -> str:
+    if reunion.estado == Reunion.Estado.EN_CURSO:
+        return Asistente.Asistencia.ASISTIO
+    return Asistente.Asistencia.CONVOCADO
+
+
 @transaction.atomic
 def agregar_asistentes(*, reunion: Reunion, usuarios, usuario) -> list[Asistente]:
-    """Invite internal users (by name or a whole organism); those already listed are skipped."""
+    """Invite internal users (by name or a whole organism); those already listed are skipped.
+
+    People added while the meeting is under way are in the room: they are recorded present.
+    """
     reunion = _bloquear(reunion)
     presentes = set(reunion.asistentes.exclude(usuario=None).values_list("usuario", flat=True))
+    asistencia = _asistencia_al_agregar(reunion)
     nuevos = [
-        Asistente(reunion=reunion, usuario=u)
+        Asistente(reunion=reunion, usuario=u, asistencia=asistencia)
         for u in dict.fromkeys(usuarios)
         if u.pk not in presentes
     ]
@@ -480,7 +489,7 @@ def agregar_asistente_externo(*, reunion: Reunion, datos: dict, usuario) -> Asis
                 )
             }
         )
-    asistente = Asistente(reunion=reunion, **datos)
+    asistente = Asistente(reunion=reunion, asistencia=_asistencia_al_agregar(reunion), **datos)
     asistente.full_clean()
     asistente.save()
     _nueva_version(reunion)
@@ -697,8 +706,9 @@ def marcar_cumplido(*, compromiso: Compromiso, nota: str, archivo=None, usuario)
     if compromiso.creado_por_id != usuario.pk:
         notificar(
             destinatario=compromiso.creado_por,
-            titulo=_("Compromiso reportado como cumplido: por verificar"),
-            mensaje=str(compromiso),
+            titulo=_("Por verificar: %(persona)s reportó cumplido «%(compromiso)s»")
+            % {"persona": usuario, "compromiso": compromiso},
+            mensaje=nota,
             url=compromiso.get_absolute_url(),
             objeto=compromiso,
         )
@@ -752,7 +762,8 @@ def devolver_compromiso(*, compromiso: Compromiso, usuario, observacion: str) ->
     compromiso.save(update_fields=["estado", "avance", "fecha_cumplimiento"])
     notificar(
         destinatario=compromiso.responsable,
-        titulo=_("Compromiso devuelto: revise la observación"),
+        titulo=_("Compromiso devuelto, revise la observación: «%(compromiso)s»")
+        % {"compromiso": compromiso},
         mensaje=observacion,
         url=compromiso.get_absolute_url(),
         objeto=compromiso,

@@ -240,6 +240,15 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
     return delegacion
 
 
+def _la_sesion(delegacion: Delegacion) -> str:
+    """'Junta Directiva de EMCALI, sesión del 9 de diciembre de 2026': notices name the
+    session and its date, so two notices about one instancia are told apart."""
+    return _("%(instancia)s, sesión del %(fecha)s") % {
+        "instancia": delegacion.sesion.instancia,
+        "fecha": fecha_larga(delegacion.sesion.fecha),
+    }
+
+
 def _avisar_al_despacho(delegacion: Delegacion, titulo: str, mensaje: str = "") -> None:
     notificar(
         destinatario=delegacion.creado_por,
@@ -259,8 +268,8 @@ def aceptar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
     delegacion.save(update_fields=["estado", "respondida_en"])
     _avisar_al_despacho(
         delegacion,
-        _("%(persona)s aceptó la delegación en %(instancia)s")
-        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+        _("%(persona)s aceptó la delegación: %(sesion)s")
+        % {"persona": usuario, "sesion": _la_sesion(delegacion)},
     )
     return delegacion
 
@@ -278,8 +287,8 @@ def rechazar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     delegacion.save(update_fields=["estado", "motivo_rechazo", "respondida_en"])
     _avisar_al_despacho(
         delegacion,
-        _("%(persona)s no puede asistir a %(instancia)s: delegue en otra persona")
-        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+        _("%(persona)s no puede asistir, delegue en otra persona: %(sesion)s")
+        % {"persona": usuario, "sesion": _la_sesion(delegacion)},
         delegacion.motivo_rechazo,
     )
     return delegacion
@@ -301,8 +310,7 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     if avisar:
         notificar(
             destinatario=delegacion.delegado,
-            titulo=_("Se canceló su delegación en %(instancia)s")
-            % {"instancia": delegacion.sesion.instancia},
+            titulo=_("Se canceló su delegación: %(sesion)s") % {"sesion": _la_sesion(delegacion)},
             mensaje=delegacion.motivo_cancelacion,
             url=delegacion.get_absolute_url(),
             objeto=delegacion,
@@ -425,17 +433,28 @@ def guardar_ficha(
         ficha.entregada_por = usuario
         ficha.save(update_fields=["entregada_en", "reenviada_en", "entregada_por"])
         delegacion.estado = Estado.FICHA_ENTREGADA
-        _avisar_al_despacho(
-            delegacion,
-            _("Ficha técnica entregada: %(instancia)s")
-            % {"instancia": delegacion.sesion.instancia},
-            _("Entregada a tiempo.")
-            if ficha.entregada_a_tiempo
-            else _("Entregada después del plazo (%(fecha)s).")
-            % {"fecha": fecha_larga(delegacion.fecha_limite_ficha)},
-        )
+        avisar_entrega_de_ficha(delegacion=delegacion, ficha=ficha)
     delegacion.save(update_fields=["estado"])
     return ficha
+
+
+def avisar_entrega_de_ficha(*, delegacion: Delegacion, ficha: FichaTecnica):
+    """Tell the Despacho a ficha was delivered, on time or late as the record says (the
+    deadline is the first delivery's: a ficha sent again after a return keeps it)."""
+    plazo = fecha_larga(delegacion.fecha_limite_ficha)
+    if ficha.entregada_a_tiempo:
+        mensaje = _("Entregada a tiempo: el plazo vencía el %(plazo)s.") % {"plazo": plazo}
+    else:
+        mensaje = _("Entregada después del plazo, que venció el %(plazo)s.") % {"plazo": plazo}
+    if ficha.reenviada_en:
+        mensaje += " " + _("Es la ficha completada después de la devolución.")
+    return notificar(
+        destinatario=delegacion.creado_por,
+        titulo=_("Ficha técnica entregada: %(sesion)s") % {"sesion": _la_sesion(delegacion)},
+        mensaje=mensaje,
+        url=delegacion.get_absolute_url(),
+        objeto=delegacion,
+    )
 
 
 @transaction.atomic

@@ -58,6 +58,22 @@ def mes_y_anio(valor: date | None) -> str:
     }
 
 
+def plazo_relativo(fecha: date | None, hoy: date | None = None) -> str:
+    """'hoy', 'mañana', 'en 3 días', 'ayer', 'hace 5 días' (calendar days from today)."""
+    if not fecha:
+        return ""
+    dias = (fecha - (hoy or timezone.localdate())).days
+    if dias == 0:
+        return _("hoy")
+    if dias == 1:
+        return _("mañana")
+    if dias == -1:
+        return _("ayer")
+    if dias > 1:
+        return _("en %(n)s días") % {"n": dias}
+    return _("hace %(n)s días") % {"n": -dias}
+
+
 def hora(valor: time | datetime | None) -> str:
     """'2:00 p. m.', '12:30 a. m.' (12-hour clock, as Colombia reads it)."""
     if valor is None:
@@ -149,6 +165,28 @@ def es_femenino(sustantivo: str) -> bool:
     if palabra in _MASCULINOS_EN_A:
         return False
     return palabra.endswith(_FEMENINOS)
+
+
+def con_articulo(nombre) -> str:
+    """'la Junta Directiva de EMCALI', 'el Consejo Territorial…' (names of bodies, in a
+    sentence). A name that already starts with an article is left as it is."""
+    nombre = str(nombre or "").strip()
+    primera = (nombre.split() or [""])[0].lower()
+    if not nombre or primera in {"el", "la", "los", "las"}:
+        return nombre
+    return f"{'la' if es_femenino(primera) else 'el'} {nombre}"
+
+
+def de(nombre) -> str:
+    """'de la Junta Directiva…', 'del Consejo…' (with the contraction of "de el")."""
+    texto = con_articulo(nombre)
+    return "del " + texto[3:] if texto.startswith("el ") else f"de {texto}"
+
+
+def a(nombre) -> str:
+    """'a la Junta Directiva…', 'al Consejo…' (with the contraction of "a el")."""
+    texto = con_articulo(nombre)
+    return "al " + texto[3:] if texto.startswith("el ") else f"a {texto}"
 
 
 def todos(etiqueta) -> str:

@@ -9,6 +9,8 @@ e-mails). One source: buengobierno.documentos.formato.
     {{ n|numero }} {{ n|numero:1 }}     1.234 · 1.234,5
     {{ n|porcentaje }}                  85 %
     {{ texto|frase }}                   ends in exactly one period
+    {{ instancia|con_articulo }}        la Junta Directiva de EMCALI (also |de and |a:
+                                        del Consejo…, al Comité…)
     <time datetime="{{ d|iso }}">       machine-readable, for the datetime attribute only
 """
 
@@ -30,6 +32,10 @@ for _nombre in (
     "fecha_entrada",
     "frase",
     "todos",
+    "plazo_relativo",
+    "con_articulo",
+    "de",
+    "a",
 ):
     register.filter(_nombre, getattr(formato, _nombre))
 
