@@ -1,4 +1,4 @@
-from crispy_forms.layout import HTML, Column, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -83,6 +83,13 @@ class ReunionForm(forms.ModelForm):
         ),
     )
 
+    preside = CampoPersona(label=_("Preside"), required=False)
+    secretario_reunion = CampoPersona(
+        label=_("Secretario(a) de la reunión"),
+        required=False,
+        help_text=_("Quien elabora el acta; firma con quien preside."),
+    )
+
     class Meta:
         model = Reunion
         fields = [
@@ -94,6 +101,8 @@ class ReunionForm(forms.ModelForm):
             "enlace_virtual",
             "organismo_convocante",
             "objetivo",
+            "preside",
+            "secretario_reunion",
         ]
         widgets = {
             "inicio": EntradaFechaHora(),
@@ -110,10 +119,35 @@ class ReunionForm(forms.ModelForm):
         if self.instance.pk:
             for campo in ("puntos", "invitados", "organismos_invitados"):
                 del self.fields[campo]
-        elif usuario is not None and usuario.organismo_id:
-            self.fields["organismo_convocante"].initial = usuario.organismo_id
+        elif usuario is not None:
+            self.fields["secretario_reunion"].initial = usuario.pk
+            if usuario.organismo_id:
+                self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
         self.helper = ayudante(texto)
+        quienes = [
+            Row(
+                Column("preside", css_class="col-md-6"),
+                Column("secretario_reunion", css_class="col-md-6"),
+            )
+        ]
+        if not self.instance.pk:
+            quienes += ["invitados", "organismos_invitados"]
+        self.helper.layout = Layout(
+            Fieldset(
+                _("La reunión"),
+                Row(Column("tipo", css_class="col-md-5"), Column("titulo", css_class="col-md-7")),
+                Row(Column("inicio", css_class="col-md-6"), Column("fin", css_class="col-md-6")),
+                Row(
+                    Column("lugar", css_class="col-md-6"),
+                    Column("enlace_virtual", css_class="col-md-6"),
+                ),
+                "organismo_convocante",
+                "objetivo",
+            ),
+            Fieldset(_("Quiénes"), *quienes),
+            *(["puntos"] if not self.instance.pk else []),
+        )
 
     def clean(self):
         datos = super().clean()

@@ -133,6 +133,24 @@ class Reunion(ConAcceso, models.Model):
     version = models.PositiveIntegerField(_("versión"), default=0)
     versiones = models.JSONField(_("versiones por campo"), default=dict, blank=True)
     numero_acta = models.CharField(_("número del acta"), max_length=40, blank=True)
+    # Who chairs and who takes the minutes sign the acta.
+    preside = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("preside"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reuniones_presididas",
+    )
+    secretario_reunion = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretario(a) de la reunión"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reuniones_como_secretario",
+        help_text=_("Quien elabora el acta."),
+    )
     origen_descripcion = models.CharField(_("origen"), max_length=255, blank=True)
     origen_url = models.CharField(_("enlace al origen"), max_length=500, blank=True)
     creado_por = models.ForeignKey(

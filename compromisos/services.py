@@ -24,6 +24,7 @@ from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
+from buengobierno.documentos.formato import hora as formato_hora
 from compromisos.models import (
     Asistente,
     Avance,
@@ -226,6 +227,8 @@ def convocar_reunion(
     lugar: str = "",
     enlace_virtual: str = "",
     origen=None,
+    preside=None,
+    secretario_reunion=None,
 ) -> Reunion:
     """Schedule a meeting with its agenda and invited users, and tell each of them.
 
@@ -245,6 +248,8 @@ def convocar_reunion(
         objetivo=objetivo,
         lugar=lugar,
         enlace_virtual=enlace_virtual,
+        preside=preside,
+        secretario_reunion=secretario_reunion,
         creado_por=creado_por,
         origen_descripcion=origen_datos.get("origen_descripcion", ""),
         origen_url=origen_datos.get("origen_url", ""),
@@ -329,7 +334,7 @@ CAMPOS_EN_VIVO = {
 @dataclass(frozen=True)
 class Guardado:
     version: int
-    hora: str  # "14:32", local time, for "Guardado 14:32"
+    hora: str  # "2:32 p. m.", local time, for "Guardado a las 2:32 p. m."
 
 
 def _fila_en_vivo(reunion: Reunion, tipo: str, pk: str | None):
@@ -430,7 +435,7 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     fila = _fila_en_vivo(reunion, tipo, pk)
     nuevo = _convertir(reunion, fila, campo, CAMPOS_EN_VIVO[(tipo, campo)], valor or "")
     actual = _actual(fila, campo)
-    hora = timezone.localtime().strftime("%H:%M")
+    hora = formato_hora(timezone.localtime())
     if _comparable(nuevo) == actual:
         return Guardado(version=max(reunion.version_de(clave), int(version)), hora=hora)
     ultima, autor = reunion.cambio_de(clave)

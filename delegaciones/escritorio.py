@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
+from buengobierno.documentos.formato import fecha_larga, frase, hora
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
@@ -118,8 +118,9 @@ def _del_despacho():
             detalle=(
                 _("El delegado no puede asistir; delegue en otra persona.")
                 if sesion.rechazada
-                else _("Sin delegado; empieza el %(cuando)s.")
-                % {"cuando": fecha_hora_larga(sesion.inicio)}
+                else frase(
+                    _("Sin delegado. Empieza a las %(hora)s") % {"hora": hora(sesion.inicio)}
+                )
             ),
         )
     por_revisar = (

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _l
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
+from buengobierno.documentos.formato import de, fecha_larga, frase, hora
 from buengobierno.organizacion.acceso import roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
@@ -229,12 +229,19 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
         destinatario=delegacion.delegado,
         plantilla=PLANTILLA_NOTIFICADA,
         contexto={
-            "mensaje": _("Usted representará %(a_quien)s en %(instancia)s, el %(cuando)s.")
-            % {
-                "a_quien": delegacion.a_quien_representa,
-                "instancia": delegacion.sesion.instancia,
-                "cuando": fecha_hora_larga(delegacion.sesion.inicio),
-            }
+            # frase(): a name ending in "S.A." gets no second period.
+            "mensaje": frase(
+                _(
+                    "El %(fecha)s, a las %(hora)s, usted representará %(a_quien)s en la "
+                    "sesión %(sesion_de)s"
+                )
+                % {
+                    "fecha": fecha_larga(delegacion.sesion.inicio),
+                    "hora": hora(delegacion.sesion.inicio),
+                    "a_quien": delegacion.a_quien_representa,
+                    "sesion_de": de(delegacion.sesion.instancia),
+                }
+            )
         },
     )
     return delegacion

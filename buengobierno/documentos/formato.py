@@ -157,6 +157,7 @@ def frase(texto) -> str:
 # Nouns that end in -a and are masculine, for "Todos"/"Todas" (the filter forms).
 _MASCULINOS_EN_A = {"día", "mapa", "tema", "problema", "sistema", "programa", "esquema"}
 _FEMENINOS = ("a", "ad", "ión", "umbre", "ez", "is", "ud")
+_FEMENINOS_SUELTOS = {"red", "fecha", "mujer", "sede"}
 
 
 def es_femenino(sustantivo: str) -> bool:
@@ -164,15 +165,53 @@ def es_femenino(sustantivo: str) -> bool:
     palabra = (str(sustantivo).split() or [""])[0].lower()
     if palabra in _MASCULINOS_EN_A:
         return False
-    return palabra.endswith(_FEMENINOS)
+    return palabra in _FEMENINOS_SUELTOS or palabra.endswith(_FEMENINOS)
+
+
+# The common nouns that head the names of bodies ("Junta Directiva de…", "Secretaría de…"):
+# those take an article in a sentence; a proper name ("Metrocali S.A.", "EMCALI") does not.
+_CUERPOS = {
+    "agencia",
+    "alcaldía",
+    "asamblea",
+    "asociación",
+    "cámara",
+    "comisión",
+    "comité",
+    "concejo",
+    "consejo",
+    "contraloría",
+    "corporación",
+    "departamento",
+    "dirección",
+    "empresa",
+    "fondo",
+    "fundación",
+    "gerencia",
+    "gobernación",
+    "instituto",
+    "junta",
+    "mesa",
+    "ministerio",
+    "oficina",
+    "personería",
+    "red",
+    "secretaría",
+    "sistema",
+    "sociedad",
+    "subdirección",
+    "superintendencia",
+    "unidad",
+    "universidad",
+}
 
 
 def con_articulo(nombre) -> str:
     """'la Junta Directiva de EMCALI', 'el Consejo Territorial…' (names of bodies, in a
-    sentence). A name that already starts with an article is left as it is."""
+    sentence). A proper name, or one that already starts with an article, is left alone."""
     nombre = str(nombre or "").strip()
     primera = (nombre.split() or [""])[0].lower()
-    if not nombre or primera in {"el", "la", "los", "las"}:
+    if primera not in _CUERPOS:
         return nombre
     return f"{'la' if es_femenino(primera) else 'el'} {nombre}"
 
@@ -180,13 +219,21 @@ def con_articulo(nombre) -> str:
 def de(nombre) -> str:
     """'de la Junta Directiva…', 'del Consejo…' (with the contraction of "de el")."""
     texto = con_articulo(nombre)
-    return "del " + texto[3:] if texto.startswith("el ") else f"de {texto}"
+    return (
+        "del " + texto[3:]
+        if texto != str(nombre).strip() and texto.startswith("el ")
+        else f"de {texto}"
+    )
 
 
 def a(nombre) -> str:
     """'a la Junta Directiva…', 'al Consejo…' (with the contraction of "a el")."""
     texto = con_articulo(nombre)
-    return "al " + texto[3:] if texto.startswith("el ") else f"a {texto}"
+    return (
+        "al " + texto[3:]
+        if texto != str(nombre).strip() and texto.startswith("el ")
+        else f"a {texto}"
+    )
 
 
 def todos(etiqueta) -> str:

@@ -162,7 +162,7 @@ def guardar_campo(request, pk):
         {
             "version": guardado.version,
             "hora": guardado.hora,
-            "mensaje": _("Guardado %(hora)s") % {"hora": guardado.hora},
+            "mensaje": _("Guardado a las %(hora)s") % {"hora": guardado.hora},
         }
     )
 

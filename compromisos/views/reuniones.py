@@ -99,7 +99,14 @@ class ListaReuniones(ListaView):
 
 def _reunion(request, pk) -> Reunion:
     return obtener_visible_o_404(
-        Reunion.objects.select_related("tipo", "organismo_convocante", "creado_por", "cerrada_por"),
+        Reunion.objects.select_related(
+            "tipo",
+            "organismo_convocante",
+            "creado_por",
+            "cerrada_por",
+            "preside__organismo",
+            "secretario_reunion__organismo",
+        ),
         request.user,
         pk=pk,
     )
@@ -206,6 +213,10 @@ def acta_pdf(request, pk):
     if reunion.numero_acta:
         nombre = _("Acta de reunión No. %(numero)s") % {"numero": reunion.numero_acta}
     contexto["documento_nombre"] = nombre
+    contexto["firmas"] = [
+        (_("Preside"), reunion.preside),
+        (_("Secretario(a) de la reunión"), reunion.secretario_reunion),
+    ]
     contenido = renderizar_pdf("compromisos/pdf/acta.html", contexto)
     return respuesta_pdf(contenido, _nombre_pdf("acta", reunion))
 

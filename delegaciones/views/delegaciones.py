@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buengobierno.documentos.formato import fecha_larga
-from buengobierno.documentos.models import Adjunto
+from buengobierno.documentos.models import Adjunto, Firmante
 from buengobierno.documentos.pdf import formulario_controlado, renderizar_pdf, respuesta_pdf
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
 from buengobierno.web import ical
@@ -234,7 +234,11 @@ def carta_pdf(request, pk):
             % {"numero": delegacion.numero_carta},
             "delegacion": delegacion,
             "sesion": delegacion.sesion,
-            "fecha_sesion": fecha_larga(delegacion.sesion.fecha),
+            "firmante": Firmante.de(
+                Firmante.Autoridad.SECRETARIO
+                if delegacion.delegante == Delegacion.Delegante.SECRETARIO
+                else Firmante.Autoridad.ALCALDE
+            ),
         },
     )
     return respuesta_pdf(contenido, f"carta-delegacion-{delegacion.numero_carta}.pdf")
