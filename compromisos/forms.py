@@ -222,16 +222,17 @@ class CompromisoEnReunionForm(forms.Form):
             **_en_seccion("compromisos:agregar_compromiso", reunion, "compromisos"),
         )
         self.helper.form_id = "form-nuevo-compromiso"
+        # The live page gives commitments its narrower column: responsible on its own line.
         self.helper.layout = Layout(
             "descripcion",
+            "responsable",
             Row(
-                Column("responsable", css_class="col-md-5"),
                 Column(
                     "fecha_limite",
                     html_atajos(self.atajos, "id_nuevo_fecha_limite"),
-                    css_class="col-md-4",
+                    css_class="col-sm-7",
                 ),
-                Column("prioridad", css_class="col-md-3"),
+                Column("prioridad", css_class="col-sm-5"),
             ),
         )
 

@@ -114,6 +114,9 @@ class EntradaFechaHora(forms.MultiWidget):
     as `<name>` ("2026-12-09T14:30") is accepted too."""
 
     template_name = "web/widgets/fecha_hora.html"
+    # One <label> for the date (the time box is named "Hora"; app.js adds the field's label
+    # to it), rather than Django's fieldset and legend, which leave the date box unlabelled.
+    use_fieldset = False
 
     def __init__(self, attrs=None):
         super().__init__({"": EntradaFecha(), "hora": EntradaHora()}, attrs)

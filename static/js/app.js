@@ -127,6 +127,35 @@
     });
   }
 
+  // The time box beside a date ("Inicio" → "Inicio, hora"), so each has its own name.
+  function nombrarHoras(raiz) {
+    raiz.querySelectorAll(".entrada-fecha-hora").forEach(function (grupo) {
+      var fecha = grupo.querySelector("input[data-fecha]");
+      var hora = grupo.querySelector('input[type="time"]');
+      var etiqueta = fecha && document.querySelector('label[for="' + fecha.id + '"]');
+      if (hora && etiqueta) {
+        hora.setAttribute("aria-label", etiqueta.textContent.replace("*", "").trim() + ", hora");
+      }
+    });
+  }
+
+  // A table wider than a phone scrolls inside its box: the box takes the keyboard focus (to
+  // scroll it with the arrows) and is named after the table.
+  function tablasDesplazables(raiz) {
+    raiz.querySelectorAll(".table-responsive:not([tabindex])").forEach(function (caja) {
+      var tabla = caja.querySelector("table");
+      var titulo = tabla && tabla.caption ? tabla.caption.textContent : "";
+      if (!titulo) {
+        var tarjeta = caja.closest(".card, section");
+        var encabezado = tarjeta && tarjeta.querySelector("h2, h3, .card-header");
+        titulo = encabezado ? encabezado.textContent : document.title.split("·")[0];
+      }
+      caja.tabIndex = 0;
+      caja.setAttribute("role", "region");
+      caja.setAttribute("aria-label", titulo.trim());
+    });
+  }
+
   // Tabs that scroll sideways on a phone start with the current one in view.
   function mostrarPestanaActiva() {
     document.querySelectorAll(".pestanas").forEach(function (pestanas) {
@@ -141,6 +170,8 @@
     dibujarGraficos(document);
     cerrarMenuAlNavegar();
     prepararArchivos(document);
+    nombrarHoras(document);
+    tablasDesplazables(document);
     mostrarPestanaActiva();
     enfocarResumenDeErrores();
   });
@@ -149,5 +180,6 @@
   document.addEventListener("htmx:afterSwap", function (evento) {
     dibujarGraficos(evento.target);
     prepararArchivos(evento.target);
+    tablasDesplazables(evento.target);
   });
 })();

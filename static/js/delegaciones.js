@@ -12,13 +12,18 @@
       return;
     }
     var habituales = JSON.parse(fuente.textContent);
-    instancia.addEventListener("change", function () {
+    function sugerir() {
       var sugerido = habituales[instancia.value];
       if (sugerido && !delegado.dataset.tocado) {
         delegado.value = String(sugerido);
         delegado.dispatchEvent(new Event("actualizar")); // the type-ahead shows the name
       }
-    });
+    }
+    instancia.addEventListener("change", sugerir);
+    // An instancia chosen before this script ran (a fast hand, the browser's autofill).
+    if (instancia.value && !delegado.value) {
+      sugerir();
+    }
     delegado.addEventListener("change", function () {
       delegado.dataset.tocado = "1";
     });
@@ -63,6 +68,11 @@
     try {
       respaldo = JSON.parse(window.localStorage.getItem(clave) || "null");
     } catch (error) {
+      respaldo = null;
+    }
+    // A page that came back with errors already holds what was sent: the backup is not
+    // put over it, and no recovery note stands where the error summary must be seen.
+    if (form.hasAttribute("data-con-errores")) {
       respaldo = null;
     }
     if (respaldo && respaldo.t > guardadoEn) {
