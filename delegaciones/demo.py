@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from buengobierno.avisos.models import Notificacion
 from buengobierno.avisos.servicios import sin_avisos
-from buengobierno.documentos.formato import de
+from buengobierno.documentos.formato import de, frase
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
@@ -252,8 +252,9 @@ def cargar(*, usuarios, stdout):
             delegacion = _al_pasado(sesion, delegacion, dias_atras)
             compromisos = [
                 {
-                    "descripcion": "Presentar al Despacho el informe de seguimiento "
-                    f"{de(instancia)}.",
+                    "descripcion": frase(
+                        f"Presentar al Despacho el informe de seguimiento {de(instancia)}"
+                    ),
                     "responsable": delegacion.delegado,
                     "fecha_limite": plazo,
                 }
