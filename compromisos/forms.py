@@ -17,6 +17,7 @@ from buengobierno.web.formularios import (
     ayudante,
     buscador,
     personas_activas,
+    sin_guiones,
 )
 from compromisos.models import (
     Asistente,
@@ -124,6 +125,7 @@ class ReunionForm(forms.ModelForm):
             if usuario.organismo_id:
                 self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
+        sin_guiones(self)
         self.helper = ayudante(texto)
         quienes = [
             Row(
@@ -522,6 +524,7 @@ class CompromisoForm(forms.Form):
         hoy = timezone.localdate()
         self.atajos = atajos_de_fecha(hoy)
         self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
+        sin_guiones(self)
         self.helper = ayudante(_("Registrar compromiso"))
         self.helper.layout = Layout(
             "descripcion",

@@ -12,6 +12,7 @@ from buengobierno.web.formularios import (
     FormularioDeAccion,
     ayudante,
     personas_activas,
+    sin_guiones,
 )
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 
@@ -41,6 +42,7 @@ class InstanciaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organismo"].queryset = Organismo.objects.filter(activo=True)
         texto = _("Guardar cambios") if self.instance.pk else _("Registrar la instancia")
+        sin_guiones(self)
         self.helper = ayudante(texto)
         self.helper.layout = Layout(
             Row(Column("nombre", css_class="col-md-8"), Column("tipo", css_class="col-md-4")),
@@ -119,6 +121,7 @@ class SesionForm(forms.ModelForm):
         if not creando:
             for campo in self.CAMPOS_DELEGACION:
                 del self.fields[campo]
+        sin_guiones(self)
         self.helper = ayudante(_("Registrar la sesión") if creando else _("Guardar cambios"))
         secciones = [
             Fieldset(

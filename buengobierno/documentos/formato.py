@@ -239,3 +239,8 @@ def a(nombre) -> str:
 def todos(etiqueta) -> str:
     """'Todos' or 'Todas' agreeing with the label of a filter ('Instancia' → 'Todas')."""
     return _("Todas") if es_femenino(etiqueta) else _("Todos")
+
+
+def ninguno(etiqueta) -> str:
+    """'Ninguno' or 'Ninguna' agreeing with a label ('Meta estratégica' → 'Ninguna')."""
+    return _("Ninguna") if es_femenino(etiqueta) else _("Ninguno")

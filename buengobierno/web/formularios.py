@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buengobierno.documentos.formato import fecha_entrada, leer_fecha
+from buengobierno.documentos.formato import fecha_entrada, leer_fecha, ninguno
 
 
 def personas_activas():
@@ -160,6 +160,25 @@ class EntradaFechaHora(forms.MultiWidget):
 
     def value_omitted_from_data(self, data, files, name):
         return name not in data and f"{name}_hora" not in data
+
+
+def sin_guiones(formulario) -> None:
+    """Choices that read in Spanish instead of Django's "---------": "Escoja…" where a value
+    is required, "Ninguno"/"Ninguna" where it may stay empty. Call it at the end of a form's
+    __init__ (the filter forms of the lists get "Todos"/"Todas" from ListaView)."""
+    for campo in formulario.fields.values():
+        etiqueta = str(campo.label or "")
+        vacio = _("Escoja…") if campo.required else ninguno(etiqueta)
+        if isinstance(campo, forms.ModelChoiceField) and not isinstance(
+            campo, forms.ModelMultipleChoiceField
+        ):
+            if campo.empty_label == "---------":
+                campo.empty_label = vacio
+                campo.widget.choices = campo.choices
+        elif isinstance(campo, forms.ChoiceField):
+            opciones = list(campo.choices)
+            if opciones and opciones[0][0] == "" and str(opciones[0][1]).startswith("---"):
+                campo.choices = [("", vacio), *opciones[1:]]
 
 
 def ayudante(texto_boton, *, nombre="guardar", accion="", atributos=None) -> FormHelper:

@@ -32,7 +32,7 @@
     if (multiple) {
       elegidos = document.createElement("ul");
       elegidos.className = "buscador-elegidos list-unstyled";
-      elegidos.setAttribute("aria-label", "Personas elegidas");
+      elegidos.setAttribute("aria-label", "Elegidos");
       contenedor.appendChild(elegidos);
     }
     var entrada = document.createElement("input");
@@ -45,7 +45,8 @@
     entrada.setAttribute("aria-autocomplete", "list");
     entrada.setAttribute("aria-expanded", "false");
     entrada.setAttribute("aria-controls", idLista);
-    entrada.placeholder = multiple ? "Escriba un nombre para agregar…" : "Escriba un nombre…";
+    entrada.placeholder =
+      select.dataset.buscadorVacio || (multiple ? "Escriba un nombre para agregar…" : "Escriba un nombre…");
     if (select.getAttribute("aria-describedby")) {
       entrada.setAttribute("aria-describedby", select.getAttribute("aria-describedby"));
     }
@@ -93,7 +94,7 @@
         var quitar = document.createElement("button");
         quitar.type = "button";
         quitar.className = "btn-close";
-        quitar.setAttribute("aria-label", "Quitar a " + opcion.text);
+        quitar.setAttribute("aria-label", "Quitar " + opcion.text);
         quitar.addEventListener("click", function () {
           opcion.selected = false;
           select.dispatchEvent(new Event("change", { bubbles: true }));
@@ -158,12 +159,12 @@
       if (!opciones.length) {
         var vacio = document.createElement("li");
         vacio.className = "buscador-vacio";
-        vacio.textContent = "Nadie coincide con «" + entrada.value.trim() + "».";
+        vacio.textContent = "Nada coincide con «" + entrada.value.trim() + "».";
         lista.appendChild(vacio);
       } else if (total > opciones.length) {
         var mas = document.createElement("li");
         mas.className = "buscador-vacio";
-        mas.textContent = "Escriba más letras para ver a las otras " + (total - opciones.length) + " personas.";
+        mas.textContent = "Hay " + (total - opciones.length) + " más: escriba más letras para encontrarlas.";
         lista.appendChild(mas);
       }
       lista.hidden = false;
