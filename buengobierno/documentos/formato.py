@@ -216,24 +216,22 @@ def con_articulo(nombre) -> str:
     return f"{'la' if es_femenino(primera) else 'el'} {nombre}"
 
 
-def de(nombre) -> str:
-    """'de la Junta Directiva…', 'del Consejo…' (with the contraction of "de el")."""
+def _con_preposicion(preposicion: str, nombre) -> str:
+    """'de la Junta…', 'del Consejo…', 'a la Mesa…', 'al Comité…' ("de el" and "a el" contract)."""
     texto = con_articulo(nombre)
-    return (
-        "del " + texto[3:]
-        if texto != str(nombre).strip() and texto.startswith("el ")
-        else f"de {texto}"
-    )
+    if texto != str(nombre).strip() and texto.startswith("el "):
+        return f"{preposicion}l {texto[3:]}"
+    return f"{preposicion} {texto}"
+
+
+def de(nombre) -> str:
+    """'de la Junta Directiva…', 'del Consejo…', 'de Metrocali S.A.'."""
+    return _con_preposicion("de", nombre)
 
 
 def a(nombre) -> str:
-    """'a la Junta Directiva…', 'al Consejo…' (with the contraction of "a el")."""
-    texto = con_articulo(nombre)
-    return (
-        "al " + texto[3:]
-        if texto != str(nombre).strip() and texto.startswith("el ")
-        else f"a {texto}"
-    )
+    """'a la Junta Directiva…', 'al Consejo…', 'a Metrocali S.A.'."""
+    return _con_preposicion("a", nombre)
 
 
 def todos(etiqueta) -> str:
