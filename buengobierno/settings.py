@@ -248,6 +248,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(_cola / "entrada"),
         "data_folder_out": str(_cola / "entrada"),
         "processed_folder": str(_cola / "procesados"),
+        # Exchange tables too, or kombu writes them to ./control in the working directory.
+        "control_folder": str(_cola / "control"),
         "store_processed": False,
     }
 else:

@@ -78,6 +78,8 @@ def _reunion(*, tipo, titulo, dia, usuarios, convoca, puntos, invitados, objetiv
         creado_por=usuarios["despacho"],
         objetivo=objetivo,
         lugar="Centro Administrativo Municipal (CAM), piso 9, sala del Consejo",
+        preside=convoca,
+        secretario_reunion=usuarios["despacho"],
     )
 
 

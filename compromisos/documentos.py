@@ -25,6 +25,11 @@ def contexto_acta(reunion: Reunion) -> dict:
     if reunion.numero_acta:
         nombre = _("Acta de reunión No. %(numero)s") % {"numero": reunion.numero_acta}
     contexto["documento_nombre"] = nombre
+    # Signed by who chairs the meeting and who takes the minutes.
+    contexto["firmas"] = [
+        (_("Preside"), reunion.preside),
+        (_("Secretario(a) de la reunión"), reunion.secretario_reunion),
+    ]
     return contexto
 
 

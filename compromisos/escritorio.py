@@ -1,15 +1,20 @@
-"""What P005 puts on Mi escritorio: my open commitments, what waits for my verification,
-and, for managers, the compliance indicators."""
+"""What P005 puts on Mi escritorio: my open commitments (in "Mis compromisos"), the tasks of
+following them up — commitments reported fulfilled to verify, meetings of mine to record live
+or to close — and, for managers, the compliance indicators."""
 
+from datetime import timedelta
+
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
 from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo
-from compromisos.models import ROLES_SEGUIMIENTO, Compromiso
+from compromisos.models import ROLES_SEGUIMIENTO, Compromiso, Reunion
 
 LIMITE = 20
 
@@ -24,12 +29,13 @@ def compromisos_pendientes(usuario):
     )
     for compromiso in mios:
         yield Pendiente(
-            titulo=_("Cumplir: %(compromiso)s") % {"compromiso": compromiso},
+            titulo=str(compromiso),
             url=compromiso.get_absolute_url(),
             procedimiento="P005",
             fecha_limite=compromiso.fecha_limite,
             vencido=compromiso.fecha_limite < hoy,
-            detalle=compromiso.origen_descripcion,
+            detalle=compromiso.origen_descripcion or _("Registrado a mano"),
+            grupo=Pendiente.COMPROMISO,
         )
     por_verificar = Compromiso.objects.filter(estado=Compromiso.Estado.CUMPLIDO).exclude(
         responsable=usuario
@@ -40,10 +46,42 @@ def compromisos_pendientes(usuario):
         :LIMITE
     ]:
         yield Pendiente(
-            titulo=_("Verificar: %(compromiso)s") % {"compromiso": compromiso},
+            titulo=_("Verificar el cumplimiento: %(compromiso)s") % {"compromiso": compromiso},
             url=compromiso.get_absolute_url(),
             procedimiento="P005",
-            detalle=_("Reportado cumplido por %(persona)s") % {"persona": compromiso.responsable},
+            detalle=_("%(persona)s lo reportó cumplido el %(fecha)s")
+            % {
+                "persona": compromiso.responsable,
+                "fecha": fecha_larga(compromiso.fecha_cumplimiento),
+            },
+        )
+    yield from reuniones_por_registrar(usuario)
+
+
+def reuniones_por_registrar(usuario):
+    """My meetings of the coming week still open: to record live, and to close once held."""
+    ahora = timezone.now()
+    reuniones = (
+        Reunion.objects.abiertas()
+        .filter(creado_por=usuario, inicio__lte=ahora + timedelta(days=7))
+        .select_related("tipo")
+        .order_by("inicio")[:LIMITE]
+    )
+    for reunion in reuniones:
+        termino = reunion.fin <= ahora
+        yield Pendiente(
+            titulo=(
+                _("Cerrar la reunión: %(reunion)s")
+                if termino
+                else _("Registrar la reunión en vivo: %(reunion)s")
+            )
+            % {"reunion": reunion},
+            url=reverse("compromisos:en_vivo", args=[reunion.pk]),
+            procedimiento="P005",
+            fecha_limite=reunion.fecha,
+            vencido=termino and reunion.fecha < timezone.localdate(),
+            detalle=_("%(tipo)s, %(cuando)s")
+            % {"tipo": reunion.tipo, "cuando": fecha_hora_larga(reunion.inicio)},
         )
 
 

@@ -1,4 +1,4 @@
-from crispy_forms.layout import HTML, Column, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,7 +15,9 @@ from buengobierno.web.formularios import (
     EntradaFechaHora,
     FormularioDeAccion,
     ayudante,
+    buscador,
     personas_activas,
+    sin_guiones,
 )
 from compromisos.models import (
     Asistente,
@@ -66,8 +68,9 @@ class ReunionForm(forms.ModelForm):
     invitados = CampoPersonas(
         label=_("Invitados internos"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Escoja por nombre; use Ctrl o Cmd para varios."),
+        help_text=_(
+            "Escriba parte del nombre o la sigla del organismo y escoja; puede agregar varias personas."
+        ),
     )
     enlace_virtual = forms.URLField(
         label=_("Enlace de la reunión virtual"), required=False, assume_scheme="https"
@@ -76,7 +79,16 @@ class ReunionForm(forms.ModelForm):
         label=_("Invitar a todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=buscador(
+            forms.SelectMultiple(), vacio=_("Escriba el nombre o la sigla de un organismo…")
+        ),
+    )
+
+    preside = CampoPersona(label=_("Preside"), required=False)
+    secretario_reunion = CampoPersona(
+        label=_("Secretario(a) de la reunión"),
+        required=False,
+        help_text=_("Quien elabora el acta; firma con quien preside."),
     )
 
     class Meta:
@@ -90,6 +102,8 @@ class ReunionForm(forms.ModelForm):
             "enlace_virtual",
             "organismo_convocante",
             "objetivo",
+            "preside",
+            "secretario_reunion",
         ]
         widgets = {
             "inicio": EntradaFechaHora(),
@@ -106,10 +120,36 @@ class ReunionForm(forms.ModelForm):
         if self.instance.pk:
             for campo in ("puntos", "invitados", "organismos_invitados"):
                 del self.fields[campo]
-        elif usuario is not None and usuario.organismo_id:
-            self.fields["organismo_convocante"].initial = usuario.organismo_id
+        elif usuario is not None:
+            self.fields["secretario_reunion"].initial = usuario.pk
+            if usuario.organismo_id:
+                self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
+        sin_guiones(self)
         self.helper = ayudante(texto)
+        quienes = [
+            Row(
+                Column("preside", css_class="col-md-6"),
+                Column("secretario_reunion", css_class="col-md-6"),
+            )
+        ]
+        if not self.instance.pk:
+            quienes += ["invitados", "organismos_invitados"]
+        self.helper.layout = Layout(
+            Fieldset(
+                _("La reunión"),
+                Row(Column("tipo", css_class="col-md-5"), Column("titulo", css_class="col-md-7")),
+                Row(Column("inicio", css_class="col-md-6"), Column("fin", css_class="col-md-6")),
+                Row(
+                    Column("lugar", css_class="col-md-6"),
+                    Column("enlace_virtual", css_class="col-md-6"),
+                ),
+                "organismo_convocante",
+                "objetivo",
+            ),
+            Fieldset(_("Quiénes"), *quienes),
+            *(["puntos"] if not self.instance.pk else []),
+        )
 
     def clean(self):
         datos = super().clean()
@@ -147,7 +187,7 @@ class PuntoForm(forms.Form):
     presentador = forms.CharField(label=_("Presenta"), max_length=200, required=False)
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_punto_%s", **kwargs)
         self.helper = ayudante(
             _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
         )
@@ -157,7 +197,7 @@ class DecisionForm(forms.Form):
     texto = forms.CharField(label=_("Decisión"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_decision_%s", **kwargs)
         self.helper = ayudante(
             _("Agregar decisión"),
             **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
@@ -175,43 +215,49 @@ class CompromisoEnReunionForm(forms.Form):
     )
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_nuevo_%s", **kwargs)
         self.reunion = reunion
         self.atajos = atajos_de_fecha(reunion.fecha)
-        self.fields["fecha_limite"].widget.attrs.update(
-            {"min": reunion.fecha.isoformat(), "id": "id_nuevo_fecha_limite"}
-        )
+        self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.helper = ayudante(
             _("Agregar compromiso"),
             **_en_seccion("compromisos:agregar_compromiso", reunion, "compromisos"),
         )
         self.helper.form_id = "form-nuevo-compromiso"
+        # The live page gives commitments its narrower column: responsible on its own line.
         self.helper.layout = Layout(
             "descripcion",
+            "responsable",
             Row(
-                Column("responsable", css_class="col-md-5"),
                 Column(
                     "fecha_limite",
                     html_atajos(self.atajos, "id_nuevo_fecha_limite"),
-                    css_class="col-md-4",
+                    css_class="col-sm-7",
                 ),
-                Column("prioridad", css_class="col-md-3"),
+                Column("prioridad", css_class="col-sm-5"),
             ),
         )
 
 
 class AsistentesForm(forms.Form):
     usuarios = CampoPersonas(
-        label=_("Personas"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Personas"),
+        required=False,
+        help_text=_("Escriba parte del nombre y escoja; puede agregar varias a la vez."),
     )
     organismo = forms.ModelChoiceField(
         label=_("O todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
+        empty_label=_("Ninguno"),
     )
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_asistentes_%s", **kwargs)
+        if reunion.estado == Reunion.Estado.EN_CURSO:
+            self.fields["usuarios"].help_text = _(
+                "Quienes agregue durante la reunión quedan como presentes."
+            )
         self.helper = ayudante(
             _("Agregar asistentes"),
             **_en_seccion("compromisos:agregar_asistentes", reunion, "asistentes"),
@@ -247,7 +293,7 @@ class AsistenteExternoForm(forms.ModelForm):
         fields = ["nombre", "entidad", "cargo", "correo", "aviso_datos_aceptado"]
 
     def __init__(self, *args, reunion, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="id_externo_%s", **kwargs)
         self.fields["nombre"].required = True
         self.helper = ayudante(
             _("Agregar persona externa"),
@@ -331,7 +377,8 @@ class CompromisoEnVivoForm(_FormEnVivo):
 
     def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
         super().__init__(reunion=reunion, objeto=objeto, solo_lectura=solo_lectura)
-        self.fields["responsable"].choices = [("", "---------"), *opciones_personas]
+        self.fields["responsable"].choices = [("", _("Sin responsable aún")), *opciones_personas]
+        buscador(self.fields["responsable"].widget)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.atajos = atajos
 
@@ -342,8 +389,18 @@ class CompromisoEnVivoForm(_FormEnVivo):
 
 
 class AsistenciaEnVivoForm(_FormEnVivo):
+    """Present / absent / excused as three toggle buttons (a radio group), one tap each."""
+
     tipo = "asistente"
-    asistencia = forms.ChoiceField(label=_("Asistencia"), choices=Asistente.Asistencia.choices)
+    asistencia = forms.ChoiceField(
+        label=_("Asistencia"),
+        choices=[
+            (Asistente.Asistencia.ASISTIO, _("Presente")),
+            (Asistente.Asistencia.CONVOCADO, _("Ausente")),
+            (Asistente.Asistencia.SE_EXCUSO, _("Se excusó")),
+        ],
+        widget=forms.RadioSelect(attrs={"class": "btn-check"}),
+    )
 
 
 # --- the life of a commitment ---------------------------------------------------------------
@@ -407,7 +464,9 @@ class DevolverForm(_FormAccion):
 
 class CancelarForm(_FormAccion):
     accion = "cancelar"
-    boton = _("Cancelar compromiso")
+    boton = _("Cancelar el compromiso")
+    confirmar = _("¿Cancelar este compromiso? Sale del seguimiento con el motivo que escribió.")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Motivo de la cancelación"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -465,6 +524,7 @@ class CompromisoForm(forms.Form):
         hoy = timezone.localdate()
         self.atajos = atajos_de_fecha(hoy)
         self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
+        sin_guiones(self)
         self.helper = ayudante(_("Registrar compromiso"))
         self.helper.layout = Layout(
             "descripcion",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import (
     AccesoQuerySet,
     ConAcceso,
@@ -139,6 +140,24 @@ class Reunion(ConAcceso, models.Model):
     version = models.PositiveIntegerField(_("versión"), default=0)
     versiones = models.JSONField(_("versiones por campo"), default=dict, blank=True)
     numero_acta = models.CharField(_("número del acta"), max_length=40, blank=True)
+    # Who chairs and who takes the minutes sign the acta.
+    preside = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("preside"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reuniones_presididas",
+    )
+    secretario_reunion = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretario(a) de la reunión"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reuniones_como_secretario",
+        help_text=_("Quien elabora el acta."),
+    )
     origen_descripcion = models.CharField(_("origen"), max_length=255, blank=True)
     origen_url = models.CharField(_("enlace al origen"), max_length=500, blank=True)
     creado_por = models.ForeignKey(
@@ -192,7 +211,8 @@ class Reunion(ConAcceso, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.titulo} ({timezone.localtime(self.inicio):%Y-%m-%d})"
+        # The date in words: the name is read on the board, in e-mails and notices.
+        return f"{self.titulo}, {fecha_larga(self.inicio)}"
 
     def get_absolute_url(self):
         return reverse("compromisos:reunion", args=[self.pk])

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_larga
+from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
+from buengobierno.documentos.formato import hora as formato_hora
 from compromisos import documentos
 from compromisos.models import (
     Asistente,
@@ -230,6 +231,8 @@ def convocar_reunion(
     lugar: str = "",
     enlace_virtual: str = "",
     origen=None,
+    preside=None,
+    secretario_reunion=None,
 ) -> Reunion:
     """Schedule a meeting with its agenda and invited users, and tell each of them.
 
@@ -249,6 +252,8 @@ def convocar_reunion(
         objetivo=objetivo,
         lugar=lugar,
         enlace_virtual=enlace_virtual,
+        preside=preside,
+        secretario_reunion=secretario_reunion,
         creado_por=creado_por,
         origen_descripcion=origen_datos.get("origen_descripcion", ""),
         origen_url=origen_datos.get("origen_url", ""),
@@ -333,7 +338,7 @@ CAMPOS_EN_VIVO = {
 @dataclass(frozen=True)
 class Guardado:
     version: int
-    hora: str  # "14:32", local time, for "Guardado 14:32"
+    hora: str  # "2:32 p. m.", local time, for "Guardado a las 2:32 p. m."
 
 
 def _fila_en_vivo(reunion: Reunion, tipo: str, pk: str | None):
@@ -398,10 +403,9 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
     if forma == "fecha":
         if not valor:
             return None
-        try:
-            fecha = date.fromisoformat(valor)
-        except ValueError:
-            raise ValidationError(_("Escriba una fecha válida.")) from None
+        fecha = leer_fecha(valor)
+        if fecha is None:
+            raise ValidationError(_("Escriba la fecha como día/mes/año, por ejemplo 09/12/2026."))
         if fecha < reunion.fecha:
             raise ValidationError(
                 _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
@@ -435,7 +439,7 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     fila = _fila_en_vivo(reunion, tipo, pk)
     nuevo = _convertir(reunion, fila, campo, CAMPOS_EN_VIVO[(tipo, campo)], valor or "")
     actual = _actual(fila, campo)
-    hora = timezone.localtime().strftime("%H:%M")
+    hora = formato_hora(timezone.localtime())
     if _comparable(nuevo) == actual:
         return Guardado(version=max(reunion.version_de(clave), int(version)), hora=hora)
     ultima, autor = reunion.cambio_de(clave)
@@ -445,7 +449,7 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
         if campo == "responsable" and actual is not None:
             mostrado = str(fila.responsable)
         elif campo == "fecha_limite" and actual is not None:
-            mostrado = actual.isoformat()
+            mostrado = fecha_entrada(actual)
         raise Conflicto(valor=mostrado or "", version=reunion.version_de(clave))
     setattr(fila, campo, nuevo)
     campos = [campo]
@@ -456,13 +460,23 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     return Guardado(version=_nueva_version(reunion, clave, usuario), hora=hora)
 
 
+def _asistencia_al_agregar(reunion: Reunion) -> str:
+    if reunion.estado == Reunion.Estado.EN_CURSO:
+        return Asistente.Asistencia.ASISTIO
+    return Asistente.Asistencia.CONVOCADO
+
+
 @transaction.atomic
 def agregar_asistentes(*, reunion: Reunion, usuarios, usuario) -> list[Asistente]:
-    """Invite internal users (by name or a whole organism); those already listed are skipped."""
+    """Invite internal users (by name or a whole organism); those already listed are skipped.
+
+    People added while the meeting is under way are in the room: they are recorded present.
+    """
     reunion = _bloquear(reunion)
     presentes = set(reunion.asistentes.exclude(usuario=None).values_list("usuario", flat=True))
+    asistencia = _asistencia_al_agregar(reunion)
     nuevos = [
-        Asistente(reunion=reunion, usuario=u)
+        Asistente(reunion=reunion, usuario=u, asistencia=asistencia)
         for u in dict.fromkeys(usuarios)
         if u.pk not in presentes
     ]
@@ -484,7 +498,7 @@ def agregar_asistente_externo(*, reunion: Reunion, datos: dict, usuario) -> Asis
                 )
             }
         )
-    asistente = Asistente(reunion=reunion, **datos)
+    asistente = Asistente(reunion=reunion, asistencia=_asistencia_al_agregar(reunion), **datos)
     asistente.full_clean()
     asistente.save()
     _nueva_version(reunion)
@@ -703,8 +717,9 @@ def marcar_cumplido(*, compromiso: Compromiso, nota: str, archivo=None, usuario)
     if compromiso.creado_por_id != usuario.pk:
         notificar(
             destinatario=compromiso.creado_por,
-            titulo=_("Compromiso reportado como cumplido: por verificar"),
-            mensaje=str(compromiso),
+            titulo=_("Por verificar: %(persona)s reportó cumplido «%(compromiso)s»")
+            % {"persona": usuario, "compromiso": compromiso},
+            mensaje=nota,
             url=compromiso.get_absolute_url(),
             objeto=compromiso,
         )
@@ -758,7 +773,8 @@ def devolver_compromiso(*, compromiso: Compromiso, usuario, observacion: str) ->
     compromiso.save(update_fields=["estado", "avance", "fecha_cumplimiento"])
     notificar(
         destinatario=compromiso.responsable,
-        titulo=_("Compromiso devuelto: revise la observación"),
+        titulo=_("Compromiso devuelto, revise la observación: «%(compromiso)s»")
+        % {"compromiso": compromiso},
         mensaje=observacion,
         url=compromiso.get_absolute_url(),
         objeto=compromiso,

@@ -11,7 +11,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from buengobierno.avisos.models import Notificacion
 from buengobierno.avisos.servicios import sin_avisos
+from buengobierno.documentos.formato import de, frase
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
@@ -193,6 +195,16 @@ def _ficha(delegacion, usuarios, *, dias_despues, compromisos, enviar=True):
             )
         )
         FichaTecnica.objects.filter(delegacion=delegacion).update(entregada_en=entregada)
+        # The notice was written when the service ran (today, after the deadline): it is
+        # written again as of the delivery date, so it says what the record says.
+        ficha = FichaTecnica.objects.select_related("delegacion__sesion__instancia").get(
+            delegacion=delegacion
+        )
+        Notificacion.objects.filter(
+            object_id=delegacion.pk, titulo__startswith="Ficha técnica entregada"
+        ).delete()
+        aviso = services.avisar_entrega_de_ficha(delegacion=ficha.delegacion, ficha=ficha)
+        Notificacion.objects.filter(pk=aviso.pk).update(creada=entregada)
 
 
 def cargar(*, usuarios, stdout):
@@ -240,7 +252,9 @@ def cargar(*, usuarios, stdout):
             delegacion = _al_pasado(sesion, delegacion, dias_atras)
             compromisos = [
                 {
-                    "descripcion": f"Presentar al Despacho el informe de seguimiento de {instancia}.",
+                    "descripcion": frase(
+                        f"Presentar al Despacho el informe de seguimiento {de(instancia)}"
+                    ),
                     "responsable": delegacion.delegado,
                     "fecha_limite": plazo,
                 }

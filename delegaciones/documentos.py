@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from buengobierno.documentos.congelados import DocumentoCongelado, huella
 from buengobierno.documentos.formato import fecha_larga
-from buengobierno.documentos.models import Adjunto
+from buengobierno.documentos.models import Adjunto, Firmante
 from buengobierno.documentos.pdf import formulario_controlado
 from delegaciones.models import Delegacion, FichaTecnica
 
@@ -71,6 +71,12 @@ def contexto_carta(delegacion: Delegacion) -> dict:
         "delegacion": delegacion,
         "sesion": delegacion.sesion,
         "fecha_sesion": fecha_larga(delegacion.sesion.fecha),
+        # Who signs: the Alcalde's or the Secretario's signatory (an admin setting).
+        "firmante": Firmante.de(
+            Firmante.Autoridad.SECRETARIO
+            if delegacion.delegante == Delegacion.Delegante.SECRETARIO
+            else Firmante.Autoridad.ALCALDE
+        ),
     }
 
 

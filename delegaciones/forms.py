@@ -12,6 +12,7 @@ from buengobierno.web.formularios import (
     FormularioDeAccion,
     ayudante,
     personas_activas,
+    sin_guiones,
 )
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 
@@ -41,6 +42,7 @@ class InstanciaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organismo"].queryset = Organismo.objects.filter(activo=True)
         texto = _("Guardar cambios") if self.instance.pk else _("Registrar la instancia")
+        sin_guiones(self)
         self.helper = ayudante(texto)
         self.helper.layout = Layout(
             Row(Column("nombre", css_class="col-md-8"), Column("tipo", css_class="col-md-4")),
@@ -119,6 +121,7 @@ class SesionForm(forms.ModelForm):
         if not creando:
             for campo in self.CAMPOS_DELEGACION:
                 del self.fields[campo]
+        sin_guiones(self)
         self.helper = ayudante(_("Registrar la sesión") if creando else _("Guardar cambios"))
         secciones = [
             Fieldset(
@@ -214,6 +217,7 @@ class AceptarForm(_FormAccion):
 class RechazarForm(_FormAccion):
     accion = "rechazar"
     boton = _("No puedo asistir")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Por qué no puede asistir"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -230,6 +234,7 @@ class CancelarForm(_FormAccion):
     accion = "cancelar"
     boton = _("Cancelar la delegación")
     confirmar = _("¿Cancelar esta delegación? Se avisará al delegado.")
+    destructiva = True
     motivo = forms.CharField(
         label=_("Motivo de la cancelación"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _l
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
+from buengobierno.documentos.formato import de, fecha_larga, frase, hora
 from buengobierno.organizacion.acceso import roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
@@ -234,15 +234,31 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
         destinatario=delegacion.delegado,
         plantilla=PLANTILLA_NOTIFICADA,
         contexto={
-            "mensaje": _("Usted representará %(a_quien)s en %(instancia)s, el %(cuando)s.")
-            % {
-                "a_quien": delegacion.a_quien_representa,
-                "instancia": delegacion.sesion.instancia,
-                "cuando": fecha_hora_larga(delegacion.sesion.inicio),
-            }
+            # frase(): a name ending in "S.A." gets no second period.
+            "mensaje": frase(
+                _(
+                    "El %(fecha)s, a las %(hora)s, usted representará %(a_quien)s en la "
+                    "sesión %(sesion_de)s"
+                )
+                % {
+                    "fecha": fecha_larga(delegacion.sesion.inicio),
+                    "hora": hora(delegacion.sesion.inicio),
+                    "a_quien": delegacion.a_quien_representa,
+                    "sesion_de": de(delegacion.sesion.instancia),
+                }
+            )
         },
     )
     return delegacion
+
+
+def _la_sesion(delegacion: Delegacion) -> str:
+    """'Junta Directiva de EMCALI, sesión del 9 de diciembre de 2026': notices name the
+    session and its date, so two notices about one instancia are told apart."""
+    return _("%(instancia)s, sesión del %(fecha)s") % {
+        "instancia": delegacion.sesion.instancia,
+        "fecha": fecha_larga(delegacion.sesion.fecha),
+    }
 
 
 def _avisar_al_despacho(delegacion: Delegacion, titulo: str, mensaje: str = "") -> None:
@@ -264,8 +280,8 @@ def aceptar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
     delegacion.save(update_fields=["estado", "respondida_en"])
     _avisar_al_despacho(
         delegacion,
-        _("%(persona)s aceptó la delegación en %(instancia)s")
-        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+        _("%(persona)s aceptó la delegación: %(sesion)s")
+        % {"persona": usuario, "sesion": _la_sesion(delegacion)},
     )
     return delegacion
 
@@ -283,8 +299,8 @@ def rechazar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     delegacion.save(update_fields=["estado", "motivo_rechazo", "respondida_en"])
     _avisar_al_despacho(
         delegacion,
-        _("%(persona)s no puede asistir a %(instancia)s: delegue en otra persona")
-        % {"persona": usuario, "instancia": delegacion.sesion.instancia},
+        _("%(persona)s no puede asistir, delegue en otra persona: %(sesion)s")
+        % {"persona": usuario, "sesion": _la_sesion(delegacion)},
         delegacion.motivo_rechazo,
     )
     return delegacion
@@ -306,8 +322,7 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     if avisar:
         notificar(
             destinatario=delegacion.delegado,
-            titulo=_("Se canceló su delegación en %(instancia)s")
-            % {"instancia": delegacion.sesion.instancia},
+            titulo=_("Se canceló su delegación: %(sesion)s") % {"sesion": _la_sesion(delegacion)},
             mensaje=delegacion.motivo_cancelacion,
             url=delegacion.get_absolute_url(),
             objeto=delegacion,
@@ -431,17 +446,28 @@ def guardar_ficha(
         ficha.save(update_fields=["entregada_en", "reenviada_en", "entregada_por"])
         delegacion.estado = Estado.FICHA_ENTREGADA
         documentos.FICHA.generar_al_confirmar(ficha)
-        _avisar_al_despacho(
-            delegacion,
-            _("Ficha técnica entregada: %(instancia)s")
-            % {"instancia": delegacion.sesion.instancia},
-            _("Entregada a tiempo.")
-            if ficha.entregada_a_tiempo
-            else _("Entregada después del plazo (%(fecha)s).")
-            % {"fecha": fecha_larga(delegacion.fecha_limite_ficha)},
-        )
+        avisar_entrega_de_ficha(delegacion=delegacion, ficha=ficha)
     delegacion.save(update_fields=["estado"])
     return ficha
+
+
+def avisar_entrega_de_ficha(*, delegacion: Delegacion, ficha: FichaTecnica):
+    """Tell the Despacho a ficha was delivered, on time or late as the record says (the
+    deadline is the first delivery's: a ficha sent again after a return keeps it)."""
+    plazo = fecha_larga(delegacion.fecha_limite_ficha)
+    if ficha.entregada_a_tiempo:
+        mensaje = _("Entregada a tiempo: el plazo vencía el %(plazo)s.") % {"plazo": plazo}
+    else:
+        mensaje = _("Entregada después del plazo, que venció el %(plazo)s.") % {"plazo": plazo}
+    if ficha.reenviada_en:
+        mensaje += " " + _("Es la ficha completada después de la devolución.")
+    return notificar(
+        destinatario=delegacion.creado_por,
+        titulo=_("Ficha técnica entregada: %(sesion)s") % {"sesion": _la_sesion(delegacion)},
+        mensaje=mensaje,
+        url=delegacion.get_absolute_url(),
+        objeto=delegacion,
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.documentos.models import (
     Adjunto,
     ContadorConsecutivo,
+    Firmante,
     FormularioControlado,
     SerieConsecutiva,
 )
@@ -137,4 +138,18 @@ class AdjuntoAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         # Files come in only through guardar_adjunto, which checks their content.
+        return False
+
+
+@admin.register(Firmante)
+class FirmanteAdmin(SimpleHistoryAdmin):
+    """Who signs the delegation letters of the Alcalde and of the Secretario de Gobierno."""
+
+    list_display = ("get_autoridad_display", "nombre", "cargo")
+    fields = ("autoridad", "nombre", "cargo")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("autoridad",) if obj else ()
+
+    def has_delete_permission(self, request, obj=None):
         return False

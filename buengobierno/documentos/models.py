@@ -224,3 +224,42 @@ class ContadorConsecutivo(models.Model):
 
     def __str__(self):
         return f"{self.serie} {self.anio}: {self.ultimo}"
+
+
+class Firmante(models.Model):
+    """Who signs the documents issued in the name of an authority (the delegation letters):
+    name and office, kept by an administrator so a change of Alcalde or Secretario is one edit.
+    """
+
+    class Autoridad(models.TextChoices):
+        ALCALDE = "alcalde", _("Alcalde de Santiago de Cali")
+        SECRETARIO = "secretario", _("Secretario de Gobierno")
+
+    autoridad = models.CharField(
+        _("autoridad"), max_length=12, choices=Autoridad.choices, unique=True
+    )
+    nombre = models.CharField(
+        _("nombre de quien firma"),
+        max_length=200,
+        blank=True,
+        help_text=_("Como debe aparecer bajo la línea de firma. Vacío: solo el cargo."),
+    )
+    cargo = models.CharField(_("cargo"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("firmante")
+        verbose_name_plural = _("firmantes de documentos")
+        ordering = ["autoridad"]
+
+    def __str__(self):
+        return f"{self.nombre or '—'}, {self.cargo}"
+
+    @classmethod
+    def de(cls, autoridad: str) -> "Firmante":
+        """The signatory of `autoridad`; an unsaved one with the office alone if not set."""
+        firmante = cls.objects.filter(autoridad=autoridad).first()
+        if firmante is None:
+            firmante = cls(autoridad=autoridad, cargo=cls.Autoridad(autoridad).label)
+        return firmante

@@ -48,7 +48,10 @@ class UsuarioAdmin(SimpleHistoryAdmin, UserAdmin):
     autocomplete_fields = ("organismo",)
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Datos personales"), {"fields": ("first_name", "last_name", "email", "telefono")}),
+        (
+            _("Datos personales"),
+            {"fields": ("tratamiento", "first_name", "last_name", "email", "telefono")},
+        ),
         (_("Organización"), {"fields": ("organismo", "cargo")}),
         (
             _("Roles y permisos"),
@@ -68,7 +71,15 @@ class UsuarioAdmin(SimpleHistoryAdmin, UserAdmin):
             _("Datos y organización"),
             {
                 "classes": ("wide",),
-                "fields": ("first_name", "last_name", "email", "organismo", "cargo", "groups"),
+                "fields": (
+                    "tratamiento",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "organismo",
+                    "cargo",
+                    "groups",
+                ),
             },
         ),
     )

@@ -53,6 +53,10 @@ class Organismo(models.Model):
 
 
 class Usuario(AbstractUser):
+    class Tratamiento(models.TextChoices):
+        SENOR = "senor", _("Señor")
+        SENORA = "senora", _("Señora")
+
     organismo = models.ForeignKey(
         Organismo,
         verbose_name=_("organismo"),
@@ -63,6 +67,13 @@ class Usuario(AbstractUser):
     )
     cargo = models.CharField(_("cargo"), max_length=150, blank=True)
     telefono = models.CharField(_("teléfono"), max_length=30, blank=True)
+    tratamiento = models.CharField(
+        _("tratamiento"),
+        max_length=6,
+        choices=Tratamiento.choices,
+        blank=True,
+        help_text=_("Cómo se le nombra en las cartas y documentos oficiales."),
+    )
 
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

@@ -1,6 +1,9 @@
 """Mi escritorio: what is waiting for each user, and the process indicators for managers.
 
-A procedure plugs in from its AppConfig.ready():
+The desk shows two lists: "Lo que espera de mí", the work each procedure asks of the user across
+procedures (notify a delegation, delegate a session, review a ficha, verify a commitment…),
+each with its deadline, overdue first; and "Mis compromisos", the commitments the user
+answers for (`grupo=Pendiente.COMPROMISO`). A procedure plugs in from its AppConfig.ready():
 
     from buengobierno.web.escritorio import Indicador, Pendiente, registrar_indicadores, registrar_pendientes
 
@@ -17,7 +20,9 @@ A procedure plugs in from its AppConfig.ready():
     registrar_pendientes(fichas_por_enviar)
 
 A provider must be cheap (a few indexed queries, whatever the number of rows) because the
-home page calls every provider on each visit. Indicators receive the user too, so a provider
+home page calls every provider on each visit. Titles start with the verb of what to do
+("Notificar la delegación: …", "Delegar la sesión: …") and name the record with its date in
+words; `detalle` adds who or what. Indicators receive the user too, so a provider
 may scope its figures; they are only asked for when the user is a manager (GESTORES).
 """
 
@@ -37,7 +42,10 @@ GESTORES = (Rol.SECRETARIO, Rol.DESPACHO, Rol.RELACIONES, Rol.ADMINISTRADOR)
 
 @dataclass(frozen=True)
 class Pendiente:
-    """One thing a user has to do: shown in "Lo que espera de mí", soonest first."""
+    """One thing a user has to do: a task of "Mis tareas" or one of "Mis compromisos"."""
+
+    TAREA = "tarea"
+    COMPROMISO = "compromiso"
 
     titulo: str
     url: str
@@ -45,6 +53,7 @@ class Pendiente:
     fecha_limite: date | None = None
     vencido: bool = False
     detalle: str = ""
+    grupo: str = TAREA
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,27 @@ table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [te
 Excel's es-CO dialect; `&separador=coma` for a standard one). The CSV streams whatever its size;
 an XLSX of more than EXPORTACION_FILAS_EN_LINEA rows is produced in the background and offered
 in Mi escritorio and by e-mail (buengobierno.web.servicios).
+
+On a phone (below the md breakpoint) every list is a column of cards, never a table cut at
+the right edge: `tarjeta(objeto)` returns a `Tarjeta` (title, state, due date, responsible,
+one action); by default the first list column is the title and the others its details.
+A procedure says what its cards show by overriding it:
+
+    def tarjeta(self, c):
+        return Tarjeta(titulo=str(c), url=c.get_absolute_url(), estado=c.estado_mostrado,
+                       clase_estado=clase_estado(c), fecha=c.fecha_limite,
+                       responsable=str(c.responsable or ""), vencido=c.vencido)
+
+`preparar_pagina(objetos)` runs once with the rows of the page before cards and rows are
+built (fetch in one query what they need beside the rows). The filter form is compact: the
+search box and a "Filtros" button on one row, the other filters folded below it, and each
+active filter shown as a chip that removes it; empty choices read "Todos"/"Todas" and
+yes/no filters "Sí"/"No" (see `ajustar_formulario_de_filtros`).
 """
 
 import hashlib
 from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, reduce
 from operator import or_
@@ -34,11 +51,13 @@ from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
+from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga, todos
 from buengobierno.web import servicios
 from buengobierno.web.exportar import (
     FORMATOS,
@@ -48,6 +67,93 @@ from buengobierno.web.exportar import (
     respuesta_exportacion,
     valor_de,
 )
+
+
+@dataclass(frozen=True)
+class Tarjeta:
+    """One row of a list as a card on a phone."""
+
+    titulo: str
+    url: str = ""
+    estado: str = ""
+    clase_estado: str = "text-bg-secondary"  # the badge's colour classes
+    fecha: date | None = None  # a date, or a datetime shown with its time
+    etiqueta_fecha: str = ""  # "Vence", "Sesión"…; default "Fecha"
+    responsable: str = ""
+    etiqueta_responsable: str = ""  # default "Responsable"
+    detalles: list = field(default_factory=list)  # [(label, text)]
+    accion: tuple | None = None  # (text, url)
+    vencido: bool = False
+
+    @property
+    def fecha_mostrada(self) -> str:
+        if isinstance(self.fecha, datetime):
+            return fecha_hora_larga(self.fecha)
+        return fecha_larga(self.fecha)
+
+
+@dataclass(frozen=True)
+class FiltroActivo:
+    """A filter in use, shown as a chip; `quitar` is the page's URL without it."""
+
+    etiqueta: str
+    valor: str
+    quitar: str
+
+
+def ajustar_formulario_de_filtros(form) -> None:
+    """Spanish, agreeing labels for "any value": "Todos"/"Todas" instead of "---------",
+    and a yes/no filter as Todas/Sí/No instead of "Desconocido"."""
+    for campo in form.fields.values():
+        etiqueta = campo.label or ""
+        if isinstance(campo, forms.NullBooleanField):
+            campo.widget = forms.Select(
+                choices=[("", todos(etiqueta)), ("true", _("Sí")), ("false", _("No"))]
+            )
+        elif isinstance(campo, forms.ModelChoiceField) and not isinstance(
+            campo, forms.ModelMultipleChoiceField
+        ):
+            if campo.empty_label in (None, "---------") or "data-buscador" in campo.widget.attrs:
+                campo.empty_label = todos(etiqueta)
+                campo.widget.choices = campo.choices
+        elif isinstance(campo, forms.ChoiceField):
+            opciones = list(campo.choices)
+            if opciones and opciones[0][0] == "" and str(opciones[0][1]).startswith("---"):
+                campo.choices = [("", todos(etiqueta)), *opciones[1:]]
+
+
+def _texto_del_filtro(campo, valor) -> str:
+    if valor in (None, "", []):
+        return ""
+    if isinstance(campo, forms.NullBooleanField):
+        return str(_("Sí") if valor else _("No"))
+    if isinstance(campo, forms.ModelChoiceField):
+        return str(campo.label_from_instance(valor))
+    if isinstance(campo, forms.ChoiceField):
+        return str(dict(campo.choices).get(str(valor), valor))
+    if isinstance(valor, date):
+        return fecha_larga(valor)
+    return f"«{valor}»"
+
+
+def filtros_activos(filtro, request) -> list[FiltroActivo]:
+    """The chips of the filters in use, each with a link that takes it away."""
+    if filtro is None or not filtro.is_bound or not filtro.form.is_valid():
+        return []
+    chips = []
+    for nombre, campo in filtro.form.fields.items():
+        texto = _texto_del_filtro(campo, filtro.form.cleaned_data.get(nombre))
+        if not texto:
+            continue
+        resto = [
+            (clave, valor)
+            for clave, valores in request.GET.lists()
+            for valor in valores
+            if clave not in {nombre, "page", "exportar"}
+        ]
+        quitar = request.path + (f"?{urlencode(resto)}" if resto else "")
+        chips.append(FiltroActivo(etiqueta=str(campo.label or nombre), valor=texto, quitar=quitar))
+    return chips
 
 
 class _FiltroVacio(django_filters.FilterSet):
@@ -187,6 +293,11 @@ class ListaView(LoginRequiredMixin, FilterView):
             atributos["Meta"] = type("Meta", (), {"model": self.modelo, "fields": []})
         return type(f"Busqueda{base.__name__}", (base,), atributos)
 
+    def get_filterset(self, filterset_class):
+        filtro = super().get_filterset(filterset_class)
+        ajustar_formulario_de_filtros(filtro.form)
+        return filtro
+
     def get(self, request, *args, **kwargs):
         formato = request.GET.get("exportar")
         if formato in FORMATOS and self.columnas_exportacion:
@@ -246,20 +357,42 @@ class ListaView(LoginRequiredMixin, FilterView):
         """Columns of the default table (web/lista.html): the export columns unless set."""
         return self.columnas_lista if self.columnas_lista is not None else self.columnas_exportacion
 
+    def preparar_pagina(self, objetos: list) -> None:
+        """Hook: fetch in one query what the page's cards and rows need beside the rows."""
+
+    def tarjeta(self, objeto) -> Tarjeta:
+        """How `objeto` shows as a card on a phone (default: the list's columns)."""
+        columnas = self.get_columnas_lista()
+        if not columnas:
+            return Tarjeta(titulo=str(objeto), url=_url_de(objeto))
+        (_titulo, primero), *resto = columnas
+        return Tarjeta(
+            titulo=mostrar(valor_de(objeto, primero)),
+            url=_url_de(objeto),
+            detalles=[
+                (str(titulo), texto)
+                for titulo, accesor in resto
+                if (texto := mostrar(valor_de(objeto, accesor)))
+            ],
+        )
+
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         filtro = contexto.get("filter")
         pagina, paginador = contexto.get("page_obj"), contexto.get("paginator")
         columnas = self.get_columnas_lista()
+        objetos = list(contexto["object_list"])
+        self.preparar_pagina(objetos)
+        chips = filtros_activos(filtro, self.request)
         contexto.update(
             titulo=self.titulo or capfirst(self.modelo._meta.verbose_name_plural),
             subtitulo=self.subtitulo,
             formatos_exportacion=FORMATOS if self.columnas_exportacion else (),
-            filtros_activos=bool(
-                filtro is not None
-                and filtro.is_bound
-                and any(v for k, v in filtro.data.items() if k not in {"page", "exportar"})
-            ),
+            filtros_activos=bool(chips),
+            hay_mas_filtros=bool(filtro is not None and set(filtro.form.fields) - {"q"}),
+            chips_filtros=chips,
+            filtros_con_errores=bool(filtro is not None and filtro.is_bound and filtro.form.errors),
+            tarjetas=[self.tarjeta(objeto) for objeto in objetos],
             total=paginador.count if paginador else len(contexto["object_list"]),
             paginas=(
                 list(paginador.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1))
@@ -269,18 +402,16 @@ class ListaView(LoginRequiredMixin, FilterView):
             encabezados=[titulo for titulo, _accesor in columnas],
             filas=[
                 (objeto, [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas])
-                for objeto in contexto["object_list"]
+                for objeto in objetos
             ],
         )
         return contexto
 
 
+def _url_de(objeto) -> str:
+    return objeto.get_absolute_url() if hasattr(objeto, "get_absolute_url") else ""
+
+
 def mostrar(valor) -> str:
-    """A value as a list cell shows it: Spanish dates, Sí/No, empty for None."""
-    # lower(): Django's es_CO catalogue capitalises month names ("Noviembre").
-    return como_texto(
-        valor,
-        fecha=lambda d: formats.date_format(d, r"j \d\e F \d\e Y").lower(),
-        fecha_hora=lambda d: formats.date_format(d, r"j \d\e F \d\e Y, H:i").lower(),
-        separador=", ",
-    )
+    """A value as a list cell shows it: Spanish dates and times, Sí/No, empty for None."""
+    return como_texto(valor, fecha=fecha_larga, fecha_hora=fecha_hora_larga, separador=", ")

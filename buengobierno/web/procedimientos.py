@@ -5,12 +5,11 @@ procedure plugs into the platform by subclassing ProcedimientoConfig in its apps
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.apps import AppConfig, apps
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
-
-from buengobierno.organizacion.roles import Rol
 
 DESPACHO = _("Despacho de Gobierno")
 RELACIONES = _("Relaciones y Cooperación")
@@ -39,6 +38,15 @@ class ProcedimientoConfig(AppConfig):
     @property
     def codigo_corto(self) -> str:
         return self.codigo.rsplit(".", 1)[-1]
+
+    @cached_property
+    def en_construccion(self) -> bool:
+        """Whether the procedure only has its landing page yet (the sidebar marks it)."""
+        from buengobierno.web.views import inicio_procedimiento
+
+        return (
+            bool(self.url_inicio) and resolve(reverse(self.url_inicio)).func is inicio_procedimiento
+        )
 
     @property
     def nombre(self) -> str:
@@ -73,23 +81,3 @@ def procedimiento_de_la_ruta(ruta: str) -> ProcedimientoConfig | None:
         if config.url_inicio and ruta.startswith(reverse(config.url_inicio)):
             return config
     return None
-
-
-# Which procedures a role works in, for the quick links of Mi escritorio. Roles that are not
-# listed (Administrador, Secretario, Directivo, Enlace, Consulta) touch every procedure: a head
-# of organism receives delegations, asks for agenda, produces actos and cooperation profiles.
-_PROCEDIMIENTOS_POR_ROL = {
-    Rol.DESPACHO: {"P001", "P002", "P003", "P004", "P005"},
-    Rol.RELACIONES: {"P005", "P006", "P007", "P008"},
-    Rol.JURIDICA: {"P003", "P004", "P005"},
-    Rol.VIABILIZADOR: {"P004", "P005"},
-}
-
-
-def procedimientos_de(roles) -> list[ProcedimientoConfig]:
-    """The procedures a user holding `roles` (names of groups) works in."""
-    todos = procedimientos()
-    if not roles or any(rol not in _PROCEDIMIENTOS_POR_ROL for rol in roles):
-        return todos if roles else []
-    codigos = set().union(*(_PROCEDIMIENTOS_POR_ROL[rol] for rol in roles))
-    return [p for p in todos if p.codigo_corto in codigos]

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from buengobierno.organizacion.acceso import roles_de
-from buengobierno.web.escritorio import es_gestor, indicadores_de, pendientes_de
+from buengobierno.web.escritorio import Pendiente, es_gestor, indicadores_de, pendientes_de
 from buengobierno.web.models import Exportacion
-from buengobierno.web.procedimientos import ProcedimientoConfig, procedimientos_de
+from buengobierno.web.procedimientos import ProcedimientoConfig
+
+# A user who joined less than this long ago still sees the process map on the desk (the
+# sidebar has it for everybody, so the others are not shown the procedures twice).
+USUARIO_NUEVO = timedelta(days=30)
 
 
 def _saludo(hora: int) -> str:
@@ -34,6 +39,8 @@ def escritorio(request):
         if id_grafico:
             graficos.append({"id": id_grafico, "config": indicador.grafico})
     ahora = timezone.localtime()
+    tareas = [p for p in pendientes if p.grupo != Pendiente.COMPROMISO]
+    compromisos = [p for p in pendientes if p.grupo == Pendiente.COMPROMISO]
     return render(
         request,
         "web/escritorio.html",
@@ -41,12 +48,15 @@ def escritorio(request):
             "saludo": _saludo(ahora.hour),
             "hoy": ahora.date(),
             "pendientes": pendientes,
-            "vencidos": sum(1 for p in pendientes if p.vencido),
+            "tareas": tareas,
+            "compromisos": compromisos,
+            "vencidos": sum(1 for p in tareas if p.vencido),
+            "compromisos_vencidos": sum(1 for p in compromisos if p.vencido),
             "indicadores": tarjetas,
             "graficos": graficos,
             "es_gestor": es_gestor(request.user),
             "fallo_al_cargar": fallo_pendientes or fallo_indicadores,
-            "mis_procedimientos": procedimientos_de(roles_de(request.user)),
+            "mostrar_mapa": request.user.date_joined >= timezone.now() - USUARIO_NUEVO,
         },
     )
 

@@ -16,6 +16,7 @@ from buengobierno.organizacion.acceso import (
 from compromisos import services
 from compromisos.forms import FORMULARIOS_DE_ACCION, CompromisoForm
 from compromisos.models import Compromiso, ErrorDeEstado
+from compromisos.siguiente_paso import siguiente_paso
 
 SERVICIOS = {
     "avance": services.registrar_avance,
@@ -53,17 +54,21 @@ def _compromiso(request, pk) -> Compromiso:
 def _pagina(request, compromiso, *, formularios=None, status=200):
     acciones = compromiso.acciones_para(request.user)
     formularios = formularios or {}
+    paso = siguiente_paso(
+        compromiso,
+        formularios=[
+            formularios.get(a) or FORMULARIOS_DE_ACCION[a](compromiso=compromiso) for a in acciones
+        ],
+        abierta=next(iter(formularios), ""),
+    )
     return render(
         request,
         "compromisos/compromiso.html",
         {
             "compromiso": compromiso,
             "pestana": "seguimiento",
-            "formularios": [
-                formularios.get(a) or FORMULARIOS_DE_ACCION[a](compromiso=compromiso)
-                for a in acciones
-            ],
-            "accion_abierta": next(iter(formularios), ""),
+            "paso": paso,
+            "formularios": paso.formularios,
             "avances": compromiso.avances.select_related("autor", "evidencia"),
             "reprogramaciones": compromiso.reprogramaciones.select_related("autor"),
             "corresponsables": compromiso.corresponsables.all(),

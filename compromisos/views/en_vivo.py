@@ -99,12 +99,12 @@ def _contexto(reunion: Reunion, *, formularios=None, errores_cierre=None) -> dic
         "boton_iniciar": BotonForm(
             texto=_("Iniciar la reunión"),
             url=_url("compromisos:iniciar", reunion),
-            estilo="btn-success",
+            estilo="btn-success btn-sm",
         ),
         "boton_cerrar": BotonForm(
             texto=_("Cerrar la reunión"),
             url=_url("compromisos:cerrar", reunion),
-            estilo="btn-danger",
+            estilo="btn-danger btn-sm",
             confirmar=_(
                 "Al cerrar la reunión el acta queda congelada, se numera si corresponde y se "
                 "avisa a cada responsable. ¿Cerrar ahora?"
@@ -162,7 +162,7 @@ def guardar_campo(request, pk):
         {
             "version": guardado.version,
             "hora": guardado.hora,
-            "mensaje": _("Guardado %(hora)s") % {"hora": guardado.hora},
+            "mensaje": _("Guardado a las %(hora)s") % {"hora": guardado.hora},
         }
     )
 

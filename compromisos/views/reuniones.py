@@ -4,10 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buengobierno.documentos.formato import rango_horas
 from buengobierno.organizacion.acceso import (
+    es_solo_lectura,
     exigir_creacion,
     exigir_edicion,
     obtener_visible_o_404,
@@ -15,11 +18,12 @@ from buengobierno.organizacion.acceso import (
 )
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
-from buengobierno.web.listas import ListaView
+from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos import documentos, services
 from compromisos.filtros import FiltroReuniones
 from compromisos.forms import ReunionForm
 from compromisos.models import ROLES_SEGUIMIENTO, ErrorDeEstado, Reunion
+from compromisos.templatetags.compromisos import clase_estado
 
 
 class ListaReuniones(ListaView):
@@ -44,16 +48,64 @@ class ListaReuniones(ListaView):
     nombre_exportacion = "reuniones"
     template_name = "compromisos/reuniones.html"
 
+    def preparar_pagina(self, reuniones):
+        # Which meetings of the page this user may run live, without a query per row: the
+        # same rule as PoliticaReunion.puede_editar, on rows the user already sees. A
+        # read-only role gets no "En vivo" button that would end in a 403.
+        usuario = self.request.user
+        if es_solo_lectura(usuario) or not Reunion.acceso.puede_crear(usuario):
+            self.editables = set()
+        elif tiene_rol(usuario, *ROLES_SEGUIMIENTO, Rol.ADMINISTRADOR):
+            self.editables = {r.pk for r in reuniones}
+        else:
+            self.editables = {
+                r.pk
+                for r in reuniones
+                if r.creado_por_id == usuario.pk
+                or (usuario.organismo_id and r.organismo_convocante_id == usuario.organismo_id)
+            }
+
+    def _accion(self, reunion):
+        if reunion.editable_en_vivo and reunion.pk in self.editables:
+            return (_("Abrir en vivo"), reverse("compromisos:en_vivo", args=[reunion.pk]))
+        if reunion.cerrada:
+            return (_("Acta (PDF)"), reverse("compromisos:acta_pdf", args=[reunion.pk]))
+        return None
+
+    def tarjeta(self, reunion):
+        convoca = reunion.organismo_convocante
+        return Tarjeta(
+            titulo=reunion.titulo,
+            url=reunion.get_absolute_url(),
+            estado=reunion.get_estado_display(),
+            clase_estado=clase_estado(reunion),
+            responsable=convoca.sigla or convoca.nombre,
+            etiqueta_responsable=_("Convoca"),
+            detalles=[
+                (_("Fecha"), rango_horas(reunion.inicio, reunion.fin)),
+                (_("Tipo"), str(reunion.tipo)),
+            ],
+            accion=self._accion(reunion),
+        )
+
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         contexto["pestana"] = "reuniones"
         contexto["puede_convocar"] = Reunion.acceso.puede_crear(self.request.user)
+        contexto["filas_reuniones"] = [(r, self._accion(r)) for r in contexto["object_list"]]
         return contexto
 
 
 def _reunion(request, pk) -> Reunion:
     return obtener_visible_o_404(
-        Reunion.objects.select_related("tipo", "organismo_convocante", "creado_por", "cerrada_por"),
+        Reunion.objects.select_related(
+            "tipo",
+            "organismo_convocante",
+            "creado_por",
+            "cerrada_por",
+            "preside__organismo",
+            "secretario_reunion__organismo",
+        ),
         request.user,
         pk=pk,
     )
@@ -148,7 +200,8 @@ def reunion(request, pk):
 @login_required
 def acta_pdf(request, pk):
     """The acta with the official header: data, attendance, agenda, development, decisions,
-    commitments. Stored once the meeting is closed; before, rendered now and marked a draft."""
+    commitments, signed by who chairs and who takes the minutes. Stored once the meeting is
+    closed; before, rendered now and marked a draft."""
     return documentos.ACTA.respuesta(_reunion(request, pk))
 
 

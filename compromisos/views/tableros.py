@@ -7,13 +7,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.documentos.formato import porcentaje
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
-from buengobierno.web.listas import ListaView
+from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
 from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo, totales
 from compromisos.models import Compromiso, Reunion
+from compromisos.templatetags.compromisos import clase_estado
 
 COLUMNAS = [
     (_("Compromiso"), "descripcion"),
@@ -61,6 +63,26 @@ class TableroCompromisos(ListaView):
 
     def consulta_base(self):
         return super().consulta_base().publicados()
+
+    def tarjeta(self, compromiso):
+        detalles = []
+        if compromiso.abierto and compromiso.avance:
+            detalles.append((_("Avance"), porcentaje(compromiso.avance)))
+        detalles.append((_("Origen"), compromiso.origen_descripcion or _("Registrado a mano")))
+        responsable = str(compromiso.responsable or "")
+        if compromiso.organismo_id:
+            responsable += f" · {compromiso.organismo.sigla or compromiso.organismo.nombre}"
+        return Tarjeta(
+            titulo=str(compromiso),
+            url=compromiso.get_absolute_url(),
+            estado=compromiso.estado_mostrado,
+            clase_estado=clase_estado(compromiso),
+            fecha=compromiso.fecha_limite,
+            etiqueta_fecha=_("Vence"),
+            responsable=responsable,
+            detalles=detalles,
+            vencido=compromiso.vencido,
+        )
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)

@@ -2,7 +2,8 @@
 
 from django import template
 
-from delegaciones.models import Sesion
+from buengobierno.organizacion.acceso import tiene_rol
+from delegaciones.models import ROLES_DELEGADOS, Sesion
 
 register = template.Library()
 
@@ -30,3 +31,9 @@ def clase_delegacion(delegacion) -> str:
 def puede_registrar(usuario) -> bool:
     """Whether the user registers sessions and instancias (the coordination's access policy)."""
     return Sesion.acceso.puede_crear(usuario)
+
+
+@register.filter
+def recibe_delegaciones(usuario) -> bool:
+    """Whether the user is among those the Despacho delegates (their "Mis delegaciones" tab)."""
+    return tiene_rol(usuario, *ROLES_DELEGADOS)

@@ -17,6 +17,7 @@ from compromisos.services import CompromisosInvalidos
 from delegaciones import documentos, services
 from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
 from delegaciones.models import Delegacion, ErrorDeEstado
+from delegaciones.siguiente_paso import siguiente_paso
 from delegaciones.views.registros import poner_errores
 
 SERVICIOS = {
@@ -52,6 +53,22 @@ def _delegacion(request, pk) -> Delegacion:
 def _pagina(request, delegacion, *, formularios=None, status=200):
     formularios = formularios or {}
     ficha = delegacion.ficha_o_none
+    puede_llenar = services.puede_llenar_ficha(delegacion, request.user)
+    delegar_otra = (
+        delegacion.estado == Delegacion.Estado.RECHAZADA
+        and not delegacion.sesion.ya_empezo
+        and services.es_coordinador(request.user)
+    )
+    paso = siguiente_paso(
+        delegacion,
+        formularios=[
+            formularios.get(a) or FORMULARIOS_DE_ACCION[a](delegacion=delegacion)
+            for a in services.acciones_para(delegacion, request.user)
+        ],
+        puede_llenar_ficha=puede_llenar,
+        delegar_otra=delegar_otra,
+        abierta=next(iter(formularios), ""),
+    )
     return render(
         request,
         "delegaciones/delegacion.html",
@@ -64,15 +81,7 @@ def _pagina(request, delegacion, *, formularios=None, status=200):
                 if ficha
                 else []
             ),
-            "formularios": [
-                formularios.get(a) or FORMULARIOS_DE_ACCION[a](delegacion=delegacion)
-                for a in services.acciones_para(delegacion, request.user)
-            ],
-            "accion_abierta": next(iter(formularios), ""),
-            "puede_llenar_ficha": services.puede_llenar_ficha(delegacion, request.user),
-            "delegar_otra": delegacion.estado == Delegacion.Estado.RECHAZADA
-            and not delegacion.sesion.ya_empezo
-            and services.es_coordinador(request.user),
+            "paso": paso,
             "pestana": "mias" if delegacion.delegado_id == request.user.pk else "delegaciones",
         },
         status=status,

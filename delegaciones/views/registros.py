@@ -1,5 +1,7 @@
 """Instancias and their sessions: lists, register, edit, the page of each, and delegating."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,11 +14,12 @@ from buengobierno.organizacion.acceso import (
     exigir_edicion,
     obtener_visible_o_404,
 )
-from buengobierno.web.listas import ListaView
+from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones import services
 from delegaciones.filtros import FiltroInstancias, FiltroSesiones
 from delegaciones.forms import DelegacionForm, InstanciaForm, SesionForm
 from delegaciones.models import Delegacion, Instancia, Sesion
+from delegaciones.templatetags.delegaciones import clase_delegacion
 
 
 def poner_errores(form, error: ValidationError) -> None:
@@ -61,6 +64,12 @@ class ListaInstancias(ListaView):
     )
     nombre_exportacion = "instancias"
     template_name = "delegaciones/lista.html"
+
+    def tarjeta(self, instancia):
+        tarjeta = super().tarjeta(instancia)
+        if instancia.activa:
+            return tarjeta
+        return replace(tarjeta, estado=_("Inactiva"), clase_estado="text-bg-dark")
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -159,17 +168,42 @@ class ListaSesiones(ListaView):
     nombre_exportacion = "sesiones"
     template_name = "delegaciones/sesiones.html"
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["pestana"] = "sesiones"
+    def preparar_pagina(self, sesiones):
         # The delegation in force of each session on the page, in one query.
         vigentes = (
             Delegacion.objects.vigentes()
-            .filter(sesion__in=[s.pk for s in contexto["object_list"]])
+            .filter(sesion__in=[s.pk for s in sesiones])
             .select_related("delegado", "ficha")
         )
-        por_sesion = {d.sesion_id: d for d in vigentes}
-        contexto["filas_sesiones"] = [(s, por_sesion.get(s.pk)) for s in contexto["object_list"]]
+        self.por_sesion = {d.sesion_id: d for d in vigentes}
+
+    def tarjeta(self, sesion):
+        vigente = self.por_sesion.get(sesion.pk)
+        if vigente is not None:
+            estado, clase = vigente.estado_mostrado, clase_delegacion(vigente)
+            quien = str(vigente.delegado)
+        elif sesion.asistencia == Sesion.Asistencia.DELEGA:
+            estado, clase, quien = _("Sin delegado"), "text-bg-danger", ""
+        else:
+            estado, clase, quien = "", "", sesion.get_asistencia_display()
+        return Tarjeta(
+            titulo=str(sesion.instancia),
+            url=sesion.get_absolute_url(),
+            estado=estado,
+            clase_estado=clase,
+            fecha=sesion.inicio,
+            etiqueta_fecha=_("Fecha"),
+            responsable=quien,
+            etiqueta_responsable=_("Asiste"),
+            detalles=[(_("Lugar"), sesion.lugar)] if sesion.lugar else [],
+        )
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["pestana"] = "sesiones"
+        contexto["filas_sesiones"] = [
+            (s, self.por_sesion.get(s.pk)) for s in contexto["object_list"]
+        ]
         return contexto
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.plazos.calendario import motivo_no_habil
-from buengobierno.web.listas import ListaView
+from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones.filtros import POR_ENTREGAR, VENCIDA, FiltroDelegaciones
 from delegaciones.indicadores import cifras_por, grafico, totales
 from delegaciones.models import (
@@ -21,6 +22,7 @@ from delegaciones.models import (
     condicion_por_entregar,
     condicion_vencida,
 )
+from delegaciones.templatetags.delegaciones import clase_delegacion
 
 LIMITE_TABLERO = 10
 ESTADOS_DEL_TABLERO = (
@@ -129,6 +131,33 @@ class ListaDelegaciones(ListaView):
     nombre_exportacion = "delegaciones"
     template_name = "delegaciones/delegaciones.html"
     pestana = "delegaciones"
+
+    def tarjeta(self, d):
+        usuario = self.request.user
+        accion = None
+        if d.delegado_id == usuario.pk and d.estado == Delegacion.Estado.NOTIFICADA:
+            accion = (_("Responder"), d.get_absolute_url())
+        elif d.delegado_id == usuario.pk and d.debe_ficha and d.sesion.ya_empezo:
+            accion = (_("Llenar la ficha técnica"), reverse("delegaciones:ficha", args=[d.pk]))
+        detalles = [(_("Sesión"), fecha_hora_larga(d.sesion.inicio))]
+        if d.estado not in Delegacion.TERMINADAS_SIN_FICHA:
+            ficha = d.ficha_o_none
+            if ficha is not None and ficha.entregada_en:
+                entregada = _("a tiempo") if ficha.entregada_a_tiempo else _("con retraso")
+                detalles.append((_("Ficha entregada"), entregada))
+        return Tarjeta(
+            titulo=str(d.sesion.instancia),
+            url=d.get_absolute_url(),
+            estado=d.estado_mostrado,
+            clase_estado=clase_delegacion(d),
+            fecha=d.fecha_limite_ficha if d.debe_ficha else None,
+            etiqueta_fecha=_("Ficha a más tardar"),
+            responsable=str(d.delegado),
+            etiqueta_responsable=_("Delegado"),
+            detalles=detalles,
+            accion=accion,
+            vencido=d.ficha_vencida,
+        )
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)

@@ -12,12 +12,18 @@
       return;
     }
     var habituales = JSON.parse(fuente.textContent);
-    instancia.addEventListener("change", function () {
+    function sugerir() {
       var sugerido = habituales[instancia.value];
       if (sugerido && !delegado.dataset.tocado) {
         delegado.value = String(sugerido);
+        delegado.dispatchEvent(new Event("actualizar")); // the type-ahead shows the name
       }
-    });
+    }
+    instancia.addEventListener("change", sugerir);
+    // An instancia chosen before this script ran (a fast hand, the browser's autofill).
+    if (instancia.value && !delegado.value) {
+      sugerir();
+    }
     delegado.addEventListener("change", function () {
       delegado.dataset.tocado = "1";
     });
@@ -64,6 +70,11 @@
     } catch (error) {
       respaldo = null;
     }
+    // A page that came back with errors already holds what was sent: the backup is not
+    // put over it, and no recovery note stands where the error summary must be seen.
+    if (form.hasAttribute("data-con-errores")) {
+      respaldo = null;
+    }
     if (respaldo && respaldo.t > guardadoEn) {
       var total = document.getElementById("id_compromisos-TOTAL_FORMS");
       var agregar = document.getElementById("agregar-compromiso");
@@ -100,15 +111,7 @@
     form.addEventListener("change", guardar);
   }
 
-  // Forms, or their submit buttons, that ask before they act (cancel, send the ficha).
-  document.addEventListener("submit", function (evento) {
-    var boton = evento.submitter;
-    var pregunta =
-      (boton && boton.getAttribute("data-confirmar")) || evento.target.getAttribute("data-confirmar");
-    if (pregunta && !window.confirm(pregunta)) {
-      evento.preventDefault();
-    }
-  });
+  // Forms that ask before they act (cancel, send the ficha): see data-confirmar in app.js.
 
   document.addEventListener("DOMContentLoaded", function () {
     sugerirDelegado();

@@ -9,10 +9,12 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from buengobierno.documentos.formato import fecha_entrada
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
 from compromisos.models import Compromiso, Reunion
+from tests.navegador import elegir_persona, escribir_fecha, revisar_pagina
 
 CLAVE = "clave-de-prueba-123"  # tests.factories.UsuarioFactory
 CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
@@ -31,20 +33,23 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     pagina.goto(live_server.url + reverse("compromisos:nueva_reunion"))
     pagina.get_by_label("Tipo").select_option(label="Consejo de Gobierno")
     pagina.get_by_label("Título").fill("Consejo de Gobierno de noviembre")
-    pagina.locator("#id_inicio").fill(f"{hoy:%Y-%m-%d}T08:00")
-    pagina.locator("#id_fin").fill(f"{hoy:%Y-%m-%d}T10:00")
+    escribir_fecha(pagina, "Inicio", hoy)
+    pagina.locator("#id_inicio_hora").fill("08:00")
+    escribir_fecha(pagina, "Fin", hoy)
+    pagina.locator("#id_fin_hora").fill("10:00")
     pagina.get_by_label("Orden del día").fill("Verificación del quórum\nTemporada de lluvias")
-    pagina.get_by_label("Invitados internos").select_option(str(directivo_salud.pk))
+    elegir_persona(pagina, "Invitados internos", str(directivo_salud))
     pagina.get_by_role("button", name="Programar la reunión").click()
     reunion = Reunion.objects.get()
     pagina.wait_for_url(live_server.url + reverse("compromisos:en_vivo", args=[reunion.pk]))
     pagina.get_by_role("button", name="Iniciar la reunión").click()
     pagina.get_by_text("La reunión está en curso.").wait_for()
+    revisar_pagina(pagina)
     estado = pagina.locator("#estado-guardado")
 
     # Attendance, then the development of the first item, typed as in a meeting.
     fila = pagina.locator(".asistente", has_text=str(directivo_salud))
-    fila.get_by_label("Asistencia").select_option("asistio")
+    fila.get_by_text("Presente").click()
     expect(estado).to_contain_text("Guardado")
     desarrollos = pagina.get_by_label("Desarrollo", exact=True)
     desarrollos.nth(0).press_sequentially("Se verificó el quórum con siete secretarios.", delay=15)
@@ -53,10 +58,10 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     # A commitment with the "+5 días hábiles" shortcut, computed on the server.
     nuevo = pagina.locator("#form-nuevo-compromiso")
     nuevo.get_by_label("Compromiso").fill("Presentar el plan de choque de vacunación rural")
-    nuevo.get_by_label("Responsable").select_option(str(directivo_salud.pk))
+    elegir_persona(nuevo, "Responsable", str(directivo_salud))
     nuevo.get_by_role("button", name="+5 días hábiles").click()
     vence = sumar_dias_habiles(hoy, 5)
-    expect(nuevo.get_by_label("Fecha límite")).to_have_value(vence.isoformat())
+    expect(nuevo.get_by_label("Fecha límite", exact=True)).to_have_value(fecha_entrada(vence))
     nuevo.get_by_role("button", name="Agregar compromiso").click()
     expect(pagina.locator(".compromiso-en-vivo")).to_have_count(1)
 
@@ -77,11 +82,11 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
         "Puesto de mando unificado activo."
     )
     expect(
-        pagina.locator(".asistente", has_text=str(directivo_salud)).get_by_label("Asistencia")
-    ).to_have_value("asistio")
-    expect(pagina.locator(".compromiso-en-vivo").get_by_label("Fecha límite")).to_have_value(
-        vence.isoformat()
-    )
+        pagina.locator(".asistente", has_text=str(directivo_salud)).get_by_label("Presente")
+    ).to_be_checked()
+    expect(
+        pagina.locator(".compromiso-en-vivo").get_by_label("Fecha límite", exact=True)
+    ).to_have_value(fecha_entrada(vence))
     assert pagina.evaluate("Object.keys(localStorage).length") == 0
 
     # A colleague changes the same text meanwhile: a conflict notice, not a silent overwrite.
@@ -106,9 +111,9 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     assert punto.desarrollo == (
         "Se verificó el quórum con siete secretarios. Se aprobó el orden del día."
     )
-    pagina.set_viewport_size({"width": 375, "height": 812})
+    pagina.set_viewport_size({"width": 390, "height": 844})
     pagina.screenshot(path=CAPTURAS / "compromisos-en-vivo-telefono.png", full_page=True)
-    assert pagina.evaluate("document.documentElement.scrollWidth") <= 375
+    revisar_pagina(pagina)  # on the phone too, with the conflict notice open
     pagina.set_viewport_size({"width": 1366, "height": 900})
 
     # Close: the acta is numbered and the PDF carries what was recorded.
@@ -116,6 +121,7 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     pagina.get_by_role("button", name="Cerrar la reunión").click()
     pagina.wait_for_url(live_server.url + reunion.get_absolute_url())
     expect(pagina.locator("#numero-acta")).to_have_text(f"Acta No. {hoy.year}-0001")
+    revisar_pagina(pagina)
     with pagina.expect_download() as descarga:
         pagina.get_by_role("link", name="Descargar el acta (PDF)").click()
     pdf = PdfReader(io.BytesIO(Path(descarga.value.path()).read_bytes()))

@@ -86,7 +86,7 @@ def test_the_live_page_shows_every_section_and_the_business_day_shortcuts(client
     assert respuesta.status_code == 200
     for texto in ("Asistentes", "Orden del día y desarrollo", "Decisiones", "Compromisos"):
         assert texto in html
-    assert f'data-atajo-fecha="{sumar_dias_habiles(hoy, 5):%Y-%m-%d}"' in html
+    assert f'data-atajo-fecha="{sumar_dias_habiles(hoy, 5):%d/%m/%Y}"' in html
     assert "+5 días hábiles" in html
     assert 'hx-trigger="keyup changed delay:800ms, change"' in html
     assert "js/compromisos/en_vivo.js" in html

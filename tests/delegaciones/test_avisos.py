@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Notificacion, Recordatorio
 from buengobierno.avisos.servicios import enviar_recordatorio, sin_avisos
-from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
+from buengobierno.documentos.formato import de, fecha_larga, hora
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
 from delegaciones.avisos import avisar_fichas
@@ -56,9 +56,11 @@ def test_delegating_emails_the_delegate_the_session_instructions_and_deadline(
     assert correo.to == [directivo_salud.email]
     assert correo.subject == f"{PREFIJO}Delegación: represente a la Administración en {instancia}"
     assert INSTRUCCIONES in correo.body
+    # The instancia's name ends in "E.S.E.": the sentence gets no second period.
     assert (
-        f"Usted representará al Alcalde de Santiago de Cali en {instancia}, el "
-        f"{fecha_hora_larga(delegacion.sesion.inicio)}." in correo.body
+        f"El {fecha_larga(delegacion.sesion.inicio)}, a las {hora(delegacion.sesion.inicio)}, "
+        f"usted representará al Alcalde de Santiago de Cali en la sesión {de(instancia)}\n"
+        in correo.body
     )
     assert fecha_larga(delegacion.fecha_limite_ficha) in correo.body
     assert delegacion.numero_carta in correo.body

@@ -99,7 +99,7 @@ def test_the_delegation_letter_is_numbered_in_its_series_and_says_what_to_do(
         "ALCALDÍA DE SANTIAGO DE CALI",
         f"Carta de delegación No. {hoy.year}-0001",
         "el Alcalde de Santiago de Cali le delega",
-        directivo_salud.get_full_name(),
+        directivo_salud.get_full_name().upper(),
         instancia.nombre,
         INSTRUCCIONES,
         fecha_larga(primera.fecha_limite_ficha),

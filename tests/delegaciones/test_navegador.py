@@ -17,6 +17,7 @@ from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from compromisos.models import Compromiso
 from delegaciones import services
 from delegaciones.models import Delegacion, Sesion
+from tests.navegador import elegir_persona, escribir_fecha, revisar_pagina
 
 CLAVE = "clave-de-prueba-123"  # tests.factories.UsuarioFactory
 CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
@@ -46,8 +47,12 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     pagina.locator("#barra-lateral").get_by_role("link", name="P001").click()
     pagina.get_by_role("link", name="Nueva sesión").click()
     pagina.get_by_label("Instancia").select_option(label=instancia.nombre)
-    expect(pagina.get_by_label("Delegado", exact=True)).to_have_value(str(directivo_salud.pk))
-    pagina.locator("#id_inicio").fill(f"{viernes:%Y-%m-%d}T08:00")
+    # The instancia's usual delegate is suggested in the person picker.
+    expect(pagina.get_by_role("combobox", name="Delegado")).to_have_value(
+        f"{directivo_salud} — {directivo_salud.organismo.sigla}"
+    )
+    escribir_fecha(pagina, "Fecha y hora", viernes)
+    pagina.locator("#id_inicio_hora").fill("08:00")
     pagina.get_by_label("Lugar").fill("Sede de la Red de Salud del Oriente")
     pagina.get_by_label("Delegar ahora la representación en esta sesión").check()
     pagina.get_by_label("Instrucciones").fill("Votar a favor del plan de saneamiento fiscal.")
@@ -55,6 +60,7 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     sesion = Sesion.objects.get()
     pagina.wait_for_url(live_server.url + sesion.get_absolute_url())
     expect(pagina.get_by_text("Se registró la sesión y se notificó la delegación")).to_be_visible()
+    revisar_pagina(pagina)
     delegacion = Delegacion.objects.get()
     assert delegacion.fecha_limite_ficha == plazo_esperado
 
@@ -62,8 +68,9 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     pagina.set_viewport_size({"width": 390, "height": 844})
     entrar(pagina, directivo_salud.username, CLAVE)
     pagina.goto(live_server.url + reverse("delegaciones:mis_delegaciones"))
-    pagina.locator(".list-group").get_by_role("link", name=instancia.nombre).click()
+    pagina.locator(".lista-tarjetas").get_by_role("link", name=instancia.nombre).click()
     expect(pagina.locator("#plazo-ficha")).to_contain_text(fecha_larga(plazo_esperado))
+    revisar_pagina(pagina)
     pagina.get_by_role("button", name="Acepto la delegación").click()
     expect(pagina.locator("#estado-delegacion")).to_have_text("Aceptada")
     pagina.screenshot(path=CAPTURAS / "delegaciones-aceptada-telefono.png", full_page=True)
@@ -91,20 +98,21 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     vence = sumar_dias_habiles(hoy, 10)
     filas = pagina.locator(".fila-compromiso")
     filas.nth(0).get_by_label("Compromiso").fill("Presentar el flujo de caja mensual.")
-    filas.nth(0).get_by_label("Responsable").select_option(str(directivo_salud.pk))
-    filas.nth(0).get_by_label("Fecha límite").fill(vence.isoformat())
+    elegir_persona(filas.nth(0), "Responsable", str(directivo_salud))
+    escribir_fecha(filas.nth(0), "Fecha límite", vence)
     pagina.get_by_role("button", name="Agregar otro compromiso").click()
     expect(filas).to_have_count(2)
     filas.nth(1).get_by_label("Compromiso").fill("Depurar la cartera de más de 360 días.")
-    filas.nth(1).get_by_label("Responsable").select_option(str(enlace_salud.pk))
-    filas.nth(1).get_by_label("Fecha límite").fill(vence.isoformat())
+    elegir_persona(filas.nth(1), "Responsable", str(enlace_salud))
+    escribir_fecha(filas.nth(1), "Fecha límite", vence)
     pagina.screenshot(path=CAPTURAS / "delegaciones-ficha-telefono.png", full_page=True)
-    assert pagina.evaluate("document.documentElement.scrollWidth") <= 390
+    revisar_pagina(pagina)
     pagina.once("dialog", lambda dialogo: dialogo.accept())
     pagina.get_by_role("button", name="Enviar la ficha al Despacho").click()
     pagina.wait_for_url(live_server.url + delegacion.get_absolute_url())
     expect(pagina.locator("#estado-delegacion")).to_have_text("Ficha entregada")
     expect(pagina.locator("#plazo-ficha")).to_contain_text("a tiempo")
+    revisar_pagina(pagina)
 
     # The ficha downloads as the official PDF.
     with pagina.expect_download() as descarga:

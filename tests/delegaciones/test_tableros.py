@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buengobierno.avisos.servicios import sin_avisos
+from buengobierno.documentos.formato import fecha_larga
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
 from delegaciones.indicadores import cifras_por, totales
@@ -376,9 +377,12 @@ def test_my_desk_shows_what_p001_waits_from_me(
     enlace_salud,
 ):
     with sin_avisos():
-        delegar(nueva_sesion(dias=6))
+        por_aceptar = delegar(nueva_sesion(dias=6))
         aceptada_futura = delegar(nueva_sesion(dias=7))
         services.aceptar_delegacion(delegacion=aceptada_futura, usuario=directivo_salud)
+        en_borrador = delegar(nueva_sesion(dias=3), notificar_ahora=False)
+        sin_delegado = nueva_sesion(dias=2, asistencia=Sesion.Asistencia.DELEGA)
+        nueva_sesion(dias=4, asistencia=Sesion.Asistencia.ALCALDE)  # nobody to delegate
         debida = aceptada_pasada(dias_atras=1)
         entregada = aceptada_pasada(dias_atras=3)
         enviar_ficha(entregada)
@@ -386,23 +390,42 @@ def test_my_desk_shows_what_p001_waits_from_me(
     def pendientes(usuario):
         client.force_login(usuario)
         return [
-            (p.titulo, p.url)
-            for p in client.get(reverse("escritorio")).context["pendientes"]
+            (p.titulo, p.url, p.fecha_limite)
+            for p in client.get(reverse("escritorio")).context["tareas"]
             if p.procedimiento == "P001"
         ]
 
-    instancia = debida.sesion.instancia
+    def titulo(accion, delegacion_o_sesion):
+        sesion = getattr(delegacion_o_sesion, "sesion", delegacion_o_sesion)
+        return f"{accion}: {sesion.instancia}, sesión del {fecha_larga(sesion.fecha)}"
+
     mios = pendientes(directivo_salud)
     despacho_ve = pendientes(despacho)
-    assert [t for t, _u in mios].count(f"Aceptar o rechazar: {instancia}") == 1
+    assert (
+        titulo("Aceptar o rechazar la delegación", por_aceptar),
+        por_aceptar.get_absolute_url(),
+        por_aceptar.sesion.fecha,
+    ) in mios
     # Only after the session: the accepted delegation still ahead asks for nothing yet.
-    assert [u for t, u in mios if t == f"Enviar la ficha técnica: {instancia}"] == [
+    assert [u for t, u, _f in mios if t.startswith("Enviar la ficha técnica")] == [
         debida.get_absolute_url()
     ]
-    assert (f"Revisar la ficha técnica: {instancia}", entregada.get_absolute_url()) in despacho_ve
-    assert not any(t.startswith("Enviar la ficha") for t, _u in despacho_ve)
-    assert [t for t, _u in pendientes(enlace_salud)].count(
-        f"Preparar la ficha técnica: {instancia}"
+    # The Despacho's own work: a draft to notify and a session nobody was delegated to yet,
+    # with the session's date as the deadline, soonest first; and the ficha to review.
+    assert [t for t, _u, _f in despacho_ve[:2]] == [
+        titulo("Delegar la sesión", sin_delegado),
+        titulo("Notificar la delegación", en_borrador),
+    ]
+    assert despacho_ve[0][1] == sin_delegado.get_absolute_url() + "#form-delegar"
+    assert despacho_ve[1][2] == en_borrador.sesion.fecha
+    assert (
+        titulo("Revisar la ficha técnica", entregada),
+        entregada.get_absolute_url(),
+        None,
+    ) in despacho_ve
+    assert not any(t.startswith("Enviar la ficha") for t, _u, _f in despacho_ve)
+    assert [t for t, _u, _f in pendientes(enlace_salud)].count(
+        titulo("Preparar la ficha técnica", debida)
     ) == 1
 
 

@@ -305,7 +305,7 @@ def test_the_despacho_returns_a_ficha_and_the_delegate_sees_why(
 
     client.force_login(directivo_salud)
     pagina = client.get(delegacion.get_absolute_url()).content.decode()
-    assert "El Despacho la devolvió:" in pagina and "Adjunte el acta." in pagina
+    assert "El Despacho la devolvió para completarla:" in pagina and "Adjunte el acta." in pagina
 
 
 def test_the_despacho_registers_an_instancia(client, despacho, otro_organismo):

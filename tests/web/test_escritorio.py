@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
@@ -119,14 +120,51 @@ def test_a_failing_provider_leaves_the_rest_of_the_desk_working(
     assert "tabla inexistente" in caplog.text
 
 
-def test_quick_links_follow_the_roles(client, crear_usuario):
-    viabilizador = crear_usuario(Rol.VIABILIZADOR)
-    client.force_login(viabilizador)
+def test_the_procedures_are_listed_once_the_map_only_for_a_new_user(client, crear_usuario):
+    veterano = crear_usuario(Rol.VIABILIZADOR, date_joined=timezone.now() - timedelta(days=90))
+    nuevo = crear_usuario(Rol.VIABILIZADOR)
+
+    client.force_login(veterano)
+    html_veterano = client.get(reverse("escritorio")).content.decode()
+    client.force_login(nuevo)
+    html_nuevo = client.get(reverse("escritorio")).content.decode()
+
+    # The sidebar lists each procedure once; a new user also gets the map with descriptions.
+    assert "Mis procedimientos" not in html_veterano
+    assert html_veterano.count("P004</span>") == 1
+    assert "Mapa de procesos — Gestión del Buen Gobierno" not in html_veterano
+    assert "Mapa de procesos — Gestión del Buen Gobierno" in html_nuevo
+    # Procedures not built yet say so, in the sidebar and on the map.
+    assert html_veterano.count("En construcción") == 6
+
+
+def test_my_commitments_are_apart_from_the_tasks_of_the_procedures(
+    client, crear_usuario, registrar
+):
+    usuario = crear_usuario(Rol.DIRECTIVO)
+    registrar(
+        lambda u: [
+            Pendiente("Notificar la delegación: Junta", "/t/", "P001", date(2026, 12, 1)),
+            Pendiente(
+                "Entregar el informe de cartera",
+                "/c/",
+                "P005",
+                date(2026, 12, 2),
+                grupo=Pendiente.COMPROMISO,
+            ),
+        ]
+    )
+    client.force_login(usuario)
 
     respuesta = client.get(reverse("escritorio"))
 
-    codigos = [p.codigo_corto for p in respuesta.context["mis_procedimientos"]]
-    assert codigos == ["P004", "P005"]
+    assert [p.titulo for p in respuesta.context["tareas"]] == ["Notificar la delegación: Junta"]
+    assert [p.titulo for p in respuesta.context["compromisos"]] == [
+        "Entregar el informe de cartera"
+    ]
+    html = respuesta.content.decode()
+    assert html.index("Lo que espera de mí") < html.index("Notificar la delegación")
+    assert html.index("Mis compromisos") < html.index("Entregar el informe de cartera")
 
 
 def test_the_desk_asks_anonymous_visitors_to_log_in(client):

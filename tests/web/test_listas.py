@@ -56,20 +56,26 @@ def test_the_directory_filters_by_organism_and_by_role(client, despacho, persona
 
     assert [p.username for p in por_organismo.context["object_list"]] == ["carlos"]
     assert [p.username for p in por_rol.context["object_list"]] == ["despacho"]
-    assert "Limpiar" in por_rol.content.decode()
+    assert por_rol.context["chips_filtros"][0].etiqueta == "Rol"
 
 
-def test_on_a_phone_the_filters_beyond_search_fold_away_unless_some_are_in_use(
+def test_the_filters_fold_behind_one_button_and_those_in_use_are_chips_that_remove_them(
     client, despacho, personas, otro_organismo
 ):
     client.force_login(despacho)
 
     sin_filtros = client.get(reverse("directorio")).content.decode()
-    filtrada = client.get(reverse("directorio"), {"organismo": otro_organismo.pk}).content.decode()
+    filtrada = client.get(
+        reverse("directorio"), {"organismo": otro_organismo.pk, "q": "carlos"}
+    ).content.decode()
 
     assert 'data-bs-target="#mas-filtros"' in sin_filtros
-    assert 'class="col-12 collapse d-md-block" id="mas-filtros"' in sin_filtros
-    assert 'class="col-12 collapse d-md-block show" id="mas-filtros"' in filtrada
+    assert 'class="collapse" id="mas-filtros"' in sin_filtros
+    assert "Quitar el filtro" not in sin_filtros
+    # Each chip links to the same list without it; "Todos" is the empty choice.
+    assert 'aria-label="Quitar el filtro Organismo: SSP — Secretaría de Salud Pública"' in filtrada
+    assert f'href="/cuentas/directorio/?organismo={otro_organismo.pk}"' in filtrada
+    assert '<option value="">Todos</option>' in filtrada
 
 
 def test_lists_page_by_25_and_keep_the_filters_in_the_page_links(client, despacho, gobierno):

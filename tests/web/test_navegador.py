@@ -5,6 +5,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.navegador import revisar_pagina
+
 CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
 
 
@@ -25,7 +27,8 @@ def test_a_demo_user_logs_in_sees_mi_escritorio_and_the_process_map_also_on_a_ph
     assert pagina.get_by_role("heading", name="Lo que espera de mí").is_visible()
     pagina.screenshot(path=CAPTURAS / "escritorio-escritorio.png", full_page=True)
 
-    pagina.set_viewport_size({"width": 375, "height": 812})
+    revisar_pagina(pagina)
+    pagina.set_viewport_size({"width": 390, "height": 844})
     assert not mapa.is_visible()
     pagina.get_by_role("button", name="Abrir el mapa de procesos").click()
     pagina.locator("#barra-lateral.show:not(.showing)").wait_for()  # slide-in finished
@@ -35,6 +38,5 @@ def test_a_demo_user_logs_in_sees_mi_escritorio_and_the_process_map_also_on_a_ph
     pagina.wait_for_url(f"{live_server.url}/compromisos/")
     activo = pagina.locator('#barra-lateral a[aria-current="page"]')
     assert "P005" in activo.text_content()
-    ancho = pagina.evaluate("document.documentElement.scrollWidth")
-    assert ancho <= 375  # nothing overflows sideways on a phone
+    revisar_pagina(pagina)  # nothing overflows sideways on a phone
     pagina.screenshot(path=CAPTURAS / "procedimiento-telefono.png", full_page=True)

@@ -38,3 +38,16 @@ def iniciales(usuario) -> str:
     """Two letters for the avatar of the user menu."""
     nombre = (usuario.get_full_name() or usuario.get_username()).split()
     return "".join(parte[0] for parte in nombre[:2]).upper()
+
+
+@register.simple_tag(takes_context=True)
+def errores_de_formularios(context) -> list:
+    """The errors of every form of the page, for the summary at its top (base.html).
+
+    Looks through the template context for bound forms, formsets and filter sets with
+    errors (also inside lists, e.g. a record's action forms), so every page of every
+    procedure gets the summary without asking for it.
+    """
+    from buengobierno.web.resumen_errores import errores_del_contexto
+
+    return errores_del_contexto(context.flatten())

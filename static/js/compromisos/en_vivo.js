@@ -27,13 +27,7 @@
     }
   });
 
-  // Forms that ask before they act (closing the meeting, a new calendar URL).
-  document.addEventListener("submit", function (evento) {
-    var pregunta = evento.target.getAttribute("data-confirmar");
-    if (pregunta && !window.confirm(pregunta)) {
-      evento.preventDefault();
-    }
-  });
+  // Forms that ask before they act (closing the meeting): see data-confirmar in app.js.
 
   // "Copiar" buttons (the calendar URL).
   document.addEventListener("click", function (evento) {
@@ -130,8 +124,24 @@
     }
     campo.classList.toggle("is-invalid", tipo === "error");
   }
+  // A field is one element, or a group of radio buttons (attendance) sharing its clave.
   function campoDe(clave) {
-    return raiz.querySelector('[data-clave="' + clave.replace(/"/g, "") + '"]');
+    var selector = '[data-clave="' + clave.replace(/"/g, "") + '"]';
+    return raiz.querySelector(selector + ":checked") || raiz.querySelector(selector);
+  }
+  function ponerValor(campo, valor) {
+    if (campo.type === "radio") {
+      raiz.querySelectorAll('[data-clave="' + campo.dataset.clave + '"]').forEach(function (opcion) {
+        opcion.checked = opcion.value === valor;
+      });
+      return;
+    }
+    campo.value = valor;
+    campo.dispatchEvent(new Event("actualizar")); // a type-ahead shows the new choice
+  }
+  function valorDe(campo) {
+    var elegido = campo.type === "radio" ? campoDe(campo.dataset.clave) : campo;
+    return elegido && (elegido.type !== "radio" || elegido.checked) ? elegido.value : "";
   }
   function hayPendientes() {
     return pendientes().length > 0;
@@ -143,9 +153,12 @@
     if (!campo.dataset || !campo.dataset.clave) {
       return;
     }
+    if (campo.type === "radio" && !campo.checked) {
+      return;
+    }
     var previo = leer(campo.dataset.clave);
     // The base version is the one the person started from: kept while the edit is unsent.
-    guardarPendiente(campo.dataset.clave, campo.value, previo ? previo.version : campo.dataset.version);
+    guardarPendiente(campo.dataset.clave, valorDe(campo), previo ? previo.version : campo.dataset.version);
     if (!campo.dataset.enviando) {
       mostrarEstado(textos.textoSinGuardar, "pendiente");
     }
@@ -160,9 +173,9 @@
     }
     var pendiente = leer(campo.dataset.clave);
     campo.dataset.enviando = "1";
-    campo.dataset.valorEnviado = campo.value;
+    campo.dataset.valorEnviado = valorDe(campo);
     evento.detail.parameters.clave = campo.dataset.clave;
-    evento.detail.parameters.valor = campo.value;
+    evento.detail.parameters.valor = valorDe(campo);
     evento.detail.parameters.version = pendiente ? pendiente.version : campo.dataset.version;
   });
 
@@ -179,7 +192,7 @@
     usarSuyo.className = "btn btn-sm btn-outline-secondary me-2";
     usarSuyo.textContent = textos.textoUsarSuyo;
     usarSuyo.addEventListener("click", function () {
-      campo.value = datos.valor;
+      ponerValor(campo, datos.valor);
       campo.dataset.version = datos.version;
       quitarPendiente(campo.dataset.clave);
       nota(campo, "", "");
@@ -191,7 +204,7 @@
     usarMio.textContent = textos.textoUsarMio;
     usarMio.addEventListener("click", function () {
       campo.dataset.version = datos.version;
-      guardarPendiente(campo.dataset.clave, campo.value, String(datos.version));
+      guardarPendiente(campo.dataset.clave, valorDe(campo), String(datos.version));
       nota(campo, "", "");
       window.htmx.trigger(campo, "change");
     });
@@ -252,8 +265,8 @@
       var campo = campoDe(clave);
       if (campo && zona.contains(campo)) {
         var pendiente = leer(clave);
-        if (pendiente && campo.value !== pendiente.valor) {
-          campo.value = pendiente.valor;
+        if (pendiente && valorDe(campo) !== pendiente.valor) {
+          ponerValor(campo, pendiente.valor);
         }
       }
     });

@@ -23,6 +23,7 @@ data obey the same rules as real data, and do not send e-mail (reminders are sen
 periodic scans, not by the loader).
 """
 
+from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -30,14 +31,37 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django.utils.text import slugify
 
+from buengobierno.documentos.models import Firmante
 from buengobierno.organizacion.models import CODIGO_SECRETARIA_DE_GOBIERNO, Organismo, Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.procedimientos import procedimientos
 
 CLAVE_DEMO = "BuenGobierno2026!"
+
+# The demo users have used the system for a year: their desk does not show the process
+# map meant for new users (the sidebar has it).
+ANTIGUEDAD_DEMO = timedelta(days=365)
+# How the letters address each demo user (Usuario.tratamiento).
+TRATAMIENTO_DEMO = {
+    "admin": "senor",
+    "despacho": "senora",
+    "secretario": "senor",
+    "relaciones": "senora",
+    "directivo": "senor",
+    "enlace": "senora",
+    "juridica": "senora",
+    "viabilizador": "senor",
+    "consulta": "senora",
+}
+# Who signs the delegation letters in the demo (Firmante, set by an admin in production).
+FIRMANTES_DEMO = {
+    "alcalde": ("Alejandro Andrés Arango Ruiz", "Alcalde de Santiago de Cali"),
+    "secretario": ("Jaime Alberto Restrepo Zapata", "Secretario de Gobierno"),
+}
 
 # username, role, first name, last name, cargo, organism (by name), heads the organism
 USUARIOS_DEMO = [
@@ -148,6 +172,8 @@ def crear_usuarios_demo(*, clave: str) -> dict[str, Usuario]:
                 "cargo": cargo,
                 "organismo": organismo,
                 "telefono": "+57 602 885 6000",
+                "tratamiento": TRATAMIENTO_DEMO.get(nombre_usuario, ""),
+                "date_joined": timezone.now() - ANTIGUEDAD_DEMO,
                 "is_active": True,
                 "is_staff": rol == Rol.ADMINISTRADOR,
                 "is_superuser": rol == Rol.ADMINISTRADOR,
@@ -160,6 +186,10 @@ def crear_usuarios_demo(*, clave: str) -> dict[str, Usuario]:
             organismo.jefe = usuario
             organismo.save(update_fields=["jefe"])
         usuarios[nombre_usuario] = usuario
+    for autoridad, (nombre, cargo) in FIRMANTES_DEMO.items():
+        Firmante.objects.update_or_create(
+            autoridad=autoridad, defaults={"nombre": nombre, "cargo": cargo}
+        )
     return usuarios
 
 

@@ -17,7 +17,7 @@ def anotar_tipos_existentes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compromisos', '0002_tipos_de_reunion'),
+        ('compromisos', '0004_reunion_preside_y_secretario'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('organizacion', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

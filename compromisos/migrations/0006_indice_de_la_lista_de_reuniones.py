@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compromisos', '0003_tablero_indexado_y_tipos_de_origen'),
+        ('compromisos', '0005_tablero_indexado_y_tipos_de_origen'),
         ('organizacion', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
