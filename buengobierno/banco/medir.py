@@ -3,7 +3,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/escala python3 dev.py bench
 
 On PostgreSQL only. Migrates the database and, when it is empty, seeds it with
-`sembrar_escala` (BANCO_ESCALA, default 1: full scale, a few minutes). Then:
+`sembrar_escala` (BANCO_ESCALA, default 1: full scale, a few minutes). Then (BANCO_PARTES,
+e.g. "escaneos", runs only some of paginas, pdf, exportaciones, escaneos):
 
 1. starts gunicorn twice with gunicorn.conf.py and the production settings (DEBUG off): the
    application, and the floor page (ajustes_piso.py: no middleware, one query, one template);
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -483,8 +485,12 @@ def medir_paginas(app: Servidor, piso: Servidor, tamanos) -> list[Fila]:
         cookie = cookie_de(usuario)
         for pagina in paginas_de(usuario, delegacion, compromiso, reunion):
             decir(f"{pagina.que} ({rol})")
-            consultas, escaneos, estado = consultas_de(pagina.ruta, usuario, tamanos)
-            carga = cargar(app, [pagina.ruta], cookie)
+            try:
+                consultas, escaneos, estado = consultas_de(pagina.ruta, usuario, tamanos)
+                carga = cargar(app, [pagina.ruta], cookie)
+            except Exception as error:  # one broken page must not hide the others
+                filas.append(Fila(pagina.que, rol, nota=f"falló: {type(error).__name__}"))
+                continue
             objetivo = f"p95 ≤ {OBJETIVO_P95} ms"
             fallas = []
             if carga.p95 is None or carga.p95 > OBJETIVO_P95:
@@ -774,6 +780,22 @@ def tabla(filas: list[Fila]) -> str:
     return "\n".join(lineas)
 
 
+PARTES = ("paginas", "pdf", "exportaciones", "escaneos")
+
+
+def medir(filas: list[Fila], que: str, funcion) -> None:
+    """Add the rows of one part; if it breaks (the database restarted…), say so in the table
+    and go on with the next part."""
+    from django.db import connections
+
+    try:
+        filas.extend(funcion())
+    except Exception as error:  # a benchmark reports what it could measure
+        traceback.print_exc()
+        connections.close_all()
+        filas.append(Fila(que, nota=f"falló: {type(error).__name__}: {error}"[:300]))
+
+
 def maquina() -> str:
     from django.db import connection
 
@@ -812,19 +834,27 @@ def main() -> None:
         call_command("sembrar_escala", escala=escala)
     call_command("collectstatic", "--no-input", verbosity=0)
     tamanos = tamanos_de_tablas()
+    partes = set(os.environ.get("BANCO_PARTES", ",".join(PARTES)).split(","))
+    filas: list[Fila] = []
     app = iniciar_servidor(PUERTO_APP, env, "buengobierno.settings")
     piso = iniciar_servidor(PUERTO_PISO, env, "buengobierno.banco.ajustes_piso")
     try:
-        filas = medir_paginas(app, piso, tamanos)
-        filas += medir_pdfs(app)
-        for formato in ("csv", "xlsx"):
-            decir(f"Exportación {formato.upper()} del tablero P005")
-            filas.append(medir_exportacion(app, formato))
+        if "paginas" in partes:
+            medir(filas, "Páginas", lambda: medir_paginas(app, piso, tamanos))
+        if "pdf" in partes:
+            medir(filas, "PDF", lambda: medir_pdfs(app))
+        if "exportaciones" in partes:
+            for formato in ("csv", "xlsx"):
+                decir(f"Exportación {formato.upper()} del tablero P005")
+                medir(
+                    filas, f"Exportación {formato}", lambda f=formato: [medir_exportacion(app, f)]
+                )
     finally:
         for servidor in (app, piso):
             servidor.proceso.terminate()
             servidor.proceso.wait(timeout=60)
-    filas += medir_escaneos()
+    if "escaneos" in partes:
+        medir(filas, "Escaneos", medir_escaneos)
     resultado = (
         f"Máquina: {maquina()}. Servidor: gunicorn con gunicorn.conf.py, DEBUG apagado.\n\n"
         + tabla(filas)
