@@ -38,7 +38,8 @@ from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[2]
 CLIENTES = 8
-PETICIONES = 64  # per page, spread over the clients
+SEGUIDAS = 20  # requests one after the other, for the server time
+PETICIONES = 64  # requests from the clients at once, for the throughput
 LENTA = 3.0  # seconds: a page slower than this is measured with 3 sequential requests only
 TABLA_GRANDE = 10_000  # rows: a sequential scan of a bigger table is flagged
 OBJETIVO_P95 = 300  # ms
@@ -218,44 +219,35 @@ def calentar(servidor: Servidor, ruta: str) -> None:
 
 
 def cargar(servidor: Servidor, rutas: list[str], cookie: str | None) -> Carga:
-    """The first request alone (cold), a second one, then PETICIONES from CLIENTES threads at
-    once; a page slower than LENTA is only requested three times, one after the other."""
+    """Server time of SEGUIDAS requests one after the other (the first one cold), as a person
+    waits for a page; then throughput: PETICIONES from CLIENTES threads at once. A page slower
+    than LENTA is only requested three times, one after the other."""
     marcas, estados = [], []
     cliente = Cliente(servidor.puerto, cookie)
-    for _ in range(2):
+    for numero in range(SEGUIDAS):
         m = marca()
-        r = cliente.get(rutas[0], m)
+        r = cliente.get(rutas[numero % len(rutas)], m)
         marcas.append(m)
         estados.append(r.estado)
+        if r.total > LENTA and numero == 2:
+            break
     cliente.cerrar()
+    tiempos = servidor.tiempos(set(marcas))
     por_segundo = None
-    if r.total > LENTA:
-        cliente = Cliente(servidor.puerto, cookie)
-        m = marca()
-        estados.append(cliente.get(rutas[0], m).estado)
-        marcas.append(m)
-        cliente.cerrar()
-    else:
+    if len(marcas) == SEGUIDAS:
         trabajo = [rutas[i % len(rutas)] for i in range(PETICIONES)]
 
         def cliente_de_carga(indice):
             cliente = Cliente(servidor.puerto, cookie)
-            hechos = []
-            for ruta in trabajo[indice::CLIENTES]:
-                m = marca()
-                hechos.append((m, cliente.get(ruta, m).estado))
+            estados = [cliente.get(ruta, marca()).estado for ruta in trabajo[indice::CLIENTES]]
             cliente.cerrar()
-            return hechos
+            return estados
 
         inicio = time.perf_counter()
         with ThreadPoolExecutor(CLIENTES) as hilos:
-            resultados = list(hilos.map(cliente_de_carga, range(CLIENTES)))
+            for resultado in hilos.map(cliente_de_carga, range(CLIENTES)):
+                estados += resultado
         por_segundo = PETICIONES / (time.perf_counter() - inicio)
-        for hechos in resultados:
-            for m, estado in hechos:
-                marcas.append(m)
-                estados.append(estado)
-    tiempos = servidor.tiempos(set(marcas))
     return Carga(
         tiempos_ms=[tiempos[m] / 1000 for m in marcas if m in tiempos],
         por_segundo=por_segundo,
