@@ -55,8 +55,9 @@
     if (!resumen) {
       return;
     }
-    resumen.focus();
-    resumen.scrollIntoView({ block: "start" });
+    // At once, not with Bootstrap's smooth scrolling: the person must see it on arrival.
+    resumen.focus({ preventScroll: true });
+    resumen.scrollIntoView({ block: "start", behavior: "instant" });
   }
   document.addEventListener("click", function (evento) {
     var enlace = evento.target.closest ? evento.target.closest("[data-resumen-errores] a[href^='#']") : null;
@@ -77,7 +78,7 @@
       ? document.getElementById(campo.id + "-buscar") || campo
       : campo;
     var etiqueta = document.querySelector('label[for="' + visible.id + '"]');
-    (etiqueta || visible).scrollIntoView({ block: "center" });
+    (etiqueta || visible).scrollIntoView({ block: "center", behavior: "instant" });
     visible.focus({ preventScroll: true });
   });
 
