@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.formularios import (
     CampoPersona,
     CampoPersonas,
@@ -56,8 +57,11 @@ def opciones_de_personas() -> list[tuple[int, str]]:
     return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
 
 
-class ReunionForm(forms.ModelForm):
-    """Schedule or edit a meeting; on creation also its agenda and its invited people."""
+class ReunionForm(ConVersion, forms.ModelForm):
+    """Schedule or edit a meeting; on creation also its agenda and its invited people.
+
+    Editing carries the version of what it shows (buengobierno.web.concurrencia): the
+    objective may be written on the live page meanwhile."""
 
     puntos = forms.CharField(
         label=_("Orden del día"),
