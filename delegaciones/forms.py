@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.formularios import (
     CampoPersona,
     EntradaFecha,
@@ -19,7 +20,7 @@ from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class InstanciaForm(forms.ModelForm):
+class InstanciaForm(ConVersion, forms.ModelForm):
     delegado_habitual = CampoPersona(label=_("Delegado habitual"), required=False)
 
     class Meta:
@@ -86,8 +87,9 @@ class _CamposDelegacion(forms.Form):
     )
 
 
-class SesionForm(forms.ModelForm):
-    """A session of an instancia; on creation the Despacho may delegate at once."""
+class SesionForm(ConVersion, forms.ModelForm):
+    """A session of an instancia; on creation the Despacho may delegate at once. Editing
+    carries the version of what it shows (buengobierno.web.concurrencia)."""
 
     enlace_virtual = forms.URLField(
         label=_("Enlace de la sesión virtual"), required=False, assume_scheme="https"
@@ -279,7 +281,10 @@ FORMULARIOS_DE_ACCION = {
 # --- the ficha ------------------------------------------------------------------------------
 
 
-class FichaForm(forms.Form):
+class FichaForm(ConVersion, forms.Form):
+    """The texts and attachments of the ficha; the page carries the version of its texts
+    and of its rows not yet sent (`valores_guardados=services.valores_de_ficha(ficha)`)."""
+
     desarrollo = forms.CharField(
         label=_("Lo acontecido en la sesión"),
         required=False,
@@ -337,12 +342,31 @@ class CompromisoFichaForm(forms.ModelForm):
 
 
 class _FormsetCompromisos(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Each save replaces the unsent rows (services.guardar_ficha), so a page loaded before
+        # another tab saved holds ids that no longer exist: a row whose id is gone is a new
+        # row, not a form error on a hidden field (the version check tells what changed).
+        nombre = self.model._meta.pk.name
+        form.fields[nombre] = forms.IntegerField(
+            required=False, initial=form.instance.pk, widget=forms.HiddenInput
+        )
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.fields[self.model._meta.pk.name].required = False  # see add_fields
+        return form
+
     def formularios_llenos(self) -> list:
-        """The filled rows, in order (blank extra rows and rows marked to delete skipped)."""
+        """The filled rows, in order (blank extra rows and rows marked to delete skipped).
+
+        A stored row left as it was is kept: each save replaces the unsent rows with these."""
         return [
             f
             for f in self.forms
-            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+            if (f.has_changed() or f.instance.pk)
+            and f.cleaned_data
+            and not f.cleaned_data.get("DELETE")
         ]
 
     def filas(self) -> list[dict]:

@@ -37,6 +37,10 @@ class _Lector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "template":  # inert: a browser posts nothing inside it
+            self.profundidad += 1
+        if self.profundidad:
+            return
         if tag == "form" and self.form_id is not None:
             if a.get("id") == self.form_id:
                 self.dentro = True
@@ -66,6 +70,11 @@ class _Lector(HTMLParser):
             self._opcion[1] += data
 
     def handle_endtag(self, tag):
+        if tag == "template":
+            self.profundidad -= 1
+            return
+        if self.profundidad:
+            return
         if tag == "form" and self.form_id is not None and self.dentro:
             self.dentro = False
         if tag == "textarea" and self._textarea is not None:

@@ -154,9 +154,11 @@ class EdicionEnConflicto(Exception):
     """A stale submit: `conflictos` {field: value stored now} were changed both by this
     person and by someone else; `actuales` are all the stored values the check read."""
 
-    def __init__(self, *, conflictos: dict, actuales: dict):
+    def __init__(self, *, conflictos: dict, actuales: dict, ajenos=frozenset()):
         self.conflictos = conflictos
         self.actuales = actuales
+        # Fields changed only by someone else: the form shows their stored value again.
+        self.ajenos = frozenset(ajenos)
         super().__init__(str(MENSAJE_GENERAL))
 
 
@@ -170,12 +172,14 @@ def fusionar(*, base: dict[str, str] | None, actuales: dict, nuevos: dict) -> di
     """
     if base is None:
         return dict(nuevos)
-    guardar, conflictos = {}, {}
+    guardar, conflictos, ajenos = {}, {}, set()
     for campo, nuevo in nuevos.items():
         if campo not in base or campo not in actuales:
             guardar[campo] = nuevo
             continue
         mia, suya, antes = huella(nuevo), huella(actuales[campo]), base[campo]
+        if mia == antes and suya != antes:
+            ajenos.add(campo)
         if mia in (antes, suya):
             continue  # untouched here, or the same change: the row already has it
         if suya != antes:
@@ -183,7 +187,7 @@ def fusionar(*, base: dict[str, str] | None, actuales: dict, nuevos: dict) -> di
         else:
             guardar[campo] = nuevo
     if conflictos:
-        raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales)
+        raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales, ajenos=ajenos)
     return guardar
 
 
@@ -245,12 +249,14 @@ class ConVersion:
     def __init__(self, *args, valores_guardados: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if valores_guardados is None:
+            meta = getattr(self, "_meta", None)
             nombres = self.campos_version or tuple(
-                n for n in getattr(self._meta, "fields", ()) if n in self.fields
+                n for n in (getattr(meta, "fields", None) or ()) if n in self.fields
             )
             instancia = getattr(self, "instance", None)
             # A new record has nothing to conflict with.
-            valores_guardados = valores_de(instancia, nombres) if instancia.pk else {}
+            existe = instancia is not None and instancia.pk is not None
+            valores_guardados = valores_de(instancia, nombres) if existe else {}
         self.valores_guardados = valores_guardados
         self.fields[CAMPO] = forms.CharField(
             required=False, widget=forms.HiddenInput, initial=sello(valores_guardados)
@@ -303,7 +309,7 @@ class ConVersion:
                     # The bound field keeps its own copy, taken when the form was cleaned.
                     self[nombre].help_text = formulario.help_text
                     self.add_error(nombre, forms.ValidationError(MENSAJE_CAMPO, code="conflicto"))
-            elif nombre in self.fields and base.get(campo) != huella(actual):
+            elif nombre in self.fields and campo in conflicto.ajenos:
                 # Changed only elsewhere: show what is stored, so saving again keeps it.
                 datos.setlist(self.add_prefix(nombre), self._como_dato(nombre, actual))
             base[campo] = huella(actual)
