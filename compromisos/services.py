@@ -25,7 +25,7 @@ from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
 from buengobierno.documentos.formato import hora as formato_hora
-from buengobierno.web.concurrencia import fusionar, huella, valores_de
+from buengobierno.web.concurrencia import aplicar
 from compromisos import documentos
 from compromisos.models import (
     Asistente,
@@ -290,15 +290,7 @@ def actualizar_reunion(*, reunion: Reunion, datos: dict, usuario, base=None) -> 
     """
     reunion = Reunion.objects.select_for_update().get(pk=reunion.pk)
     _exigir_abierta(reunion)
-    actuales = valores_de(reunion, datos)
-    datos = fusionar(base=base, actuales=actuales, nuevos=datos)
-    cambiados = [c for c, v in datos.items() if huella(v) != huella(actuales[c])]
-    if not cambiados:
-        return reunion
-    for campo in cambiados:
-        setattr(reunion, campo, datos[campo])
-    reunion.full_clean(exclude=["creado_por", "versiones"])
-    reunion.save()
+    cambiados = aplicar(reunion, datos=datos, base=base, excluir=["creado_por", "versiones"])
     for campo in cambiados:
         if ("reunion", campo) in CAMPOS_EN_VIVO:
             _nueva_version(reunion, f"reunion.{campo}", usuario)

@@ -18,7 +18,7 @@ from buengobierno.documentos.formato import de, fecha_larga, frase, hora
 from buengobierno.organizacion.acceso import roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from buengobierno.web.concurrencia import fusionar, valores_de
+from buengobierno.web.concurrencia import aplicar, fusionar
 from compromisos.services import CompromisosInvalidos, crear_compromisos, errores_de_compromiso
 from delegaciones import documentos
 from delegaciones.models import (
@@ -148,11 +148,7 @@ def actualizar_instancia(*, instancia: Instancia, datos: dict, usuario, base=Non
     buengobierno.web.concurrencia); a field changed meanwhile by someone else and also here
     raises EdicionEnConflicto and nothing is saved."""
     instancia = Instancia.objects.select_for_update().get(pk=instancia.pk)
-    datos = fusionar(base=base, actuales=valores_de(instancia, datos), nuevos=datos)
-    for campo, valor in datos.items():
-        setattr(instancia, campo, valor)
-    instancia.full_clean(exclude=["creado_por"])
-    instancia.save()
+    aplicar(instancia, datos=datos, base=base, excluir=["creado_por"])
     return instancia
 
 
@@ -162,11 +158,7 @@ def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario, b
     (see buengobierno.web.concurrencia); a field changed meanwhile by someone else and also
     here raises EdicionEnConflicto and nothing is saved (the attachments neither)."""
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
-    datos = fusionar(base=base, actuales=valores_de(sesion, datos), nuevos=datos)
-    for campo, valor in datos.items():
-        setattr(sesion, campo, valor)
-    sesion.full_clean(exclude=["creado_por"])
-    sesion.save()
+    aplicar(sesion, datos=datos, base=base, excluir=["creado_por"])
     _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
     # The deadline of the ficha follows the session when it moves.
     Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(

@@ -34,8 +34,10 @@ The recipe for a procedure's edit form:
 
     # the service, inside its transaction
     registro = X.objects.select_for_update().get(pk=registro.pk)
-    datos = fusionar(base=base, actuales=valores_de(registro, datos), nuevos=datos)
-    for campo, valor in datos.items(): setattr(registro, campo, valor)
+    cambiados = aplicar(registro, datos=datos, base=base, excluir=["creado_por"])
+
+(`aplicar` merges with `fusionar`, then sets, validates and saves what changed; a service
+with other values, like the ficha's rows, calls `fusionar` itself.)
 
 A form that is not a ModelForm (or has values that are not model fields) passes the stored
 values to `ConVersion` with `valores_guardados=` and gives the service its own `actuales`.
@@ -189,6 +191,22 @@ def fusionar(*, base: dict[str, str] | None, actuales: dict, nuevos: dict) -> di
     if conflictos:
         raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales, ajenos=ajenos)
     return guardar
+
+
+def aplicar(registro: models.Model, *, datos: dict, base, excluir=()) -> list[str]:
+    """On a row the caller locked (select_for_update): merge `datos` over it (`fusionar`),
+    then set, validate (full_clean without `excluir`) and save what changed. Returns the
+    names of the fields changed; raises EdicionEnConflicto and writes nothing on a conflict.
+    """
+    actuales = valores_de(registro, datos)
+    datos = fusionar(base=base, actuales=actuales, nuevos=datos)
+    cambiados = [c for c, v in datos.items() if huella(v) != huella(actuales[c])]
+    if cambiados:
+        for campo in cambiados:
+            setattr(registro, campo, datos[campo])
+        registro.full_clean(exclude=list(excluir))
+        registro.save()
+    return cambiados
 
 
 # --- the form side -------------------------------------------------------------------------
