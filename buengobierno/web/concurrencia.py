@@ -70,6 +70,11 @@ MENSAJE_CAMPO = gettext_lazy(
 MENSAJE_GENERAL = gettext_lazy(
     "No se guardó nada: este registro cambió mientras usted lo editaba. Revise los campos marcados."
 )
+MENSAJE_REGISTRO = gettext_lazy(
+    "No se guardó nada: mientras usted escribía, otra persona (o usted en otra pestaña) "
+    "cambió este registro. Ahora: %(cambios)s. Lo que usted escribió sigue aquí: revise y "
+    "envíe de nuevo si aún corresponde."
+)
 MENSAJE_DANADO = gettext_lazy(
     "El formulario llegó incompleto o alterado. Recargue la página y vuelva a escribir sus cambios."
 )
@@ -191,6 +196,21 @@ def fusionar(*, base: dict[str, str] | None, actuales: dict, nuevos: dict) -> di
     if conflictos:
         raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales, ajenos=ajenos)
     return guardar
+
+
+def exigir_sin_cambios(*, base: dict[str, str] | None, actuales: dict) -> None:
+    """For a submit that acts on a record instead of editing its fields (a transition: a
+    progress report, a new due date): raise EdicionEnConflicto when any of the fields it
+    changes (`actuales`, read under the caller's lock) changed since the page was loaded."""
+    if base is None:
+        return
+    conflictos = {
+        campo: valor
+        for campo, valor in actuales.items()
+        if campo in base and huella(valor) != base[campo]
+    }
+    if conflictos:
+        raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales)
 
 
 def aplicar(registro: models.Model, *, datos: dict, base, excluir=()) -> list[str]:
@@ -331,8 +351,26 @@ class ConVersion:
                 # Changed only elsewhere: show what is stored, so saving again keeps it.
                 datos.setlist(self.add_prefix(nombre), self._como_dato(nombre, actual))
             base[campo] = huella(actual)
-        self.add_error(None, forms.ValidationError(MENSAJE_GENERAL, code="conflicto"))
+        # What changed outside the form's own fields (a transition's record) is named at top.
+        fuera = [c for c in conflicto.conflictos if nombres.get(c, c) not in self.fields]
+        if fuera:
+            cambios = "; ".join(self.describir_cambio(c, conflicto.conflictos[c]) for c in fuera)
+            mensaje = MENSAJE_REGISTRO % {"cambios": cambios}
+        else:
+            mensaje = MENSAJE_GENERAL
+        self.add_error(None, forms.ValidationError(mensaje, code="conflicto"))
         datos[self.add_prefix(CAMPO)] = signing.dumps(base, salt=_SAL, compress=True)
+
+    def describir_cambio(self, campo: str, valor) -> str:
+        """'fecha límite: 20 de diciembre de 2026' for a stored value outside the form; a
+        form over a model record (`registro_version`) names it with the model's labels."""
+        registro = getattr(self, "registro_version", None)
+        if registro is None:
+            return f"{campo}: {mostrar_valor(None, valor)}"
+        modelo = registro._meta.get_field(campo)
+        if modelo.choices:
+            valor = dict(modelo.flatchoices).get(valor, valor)
+        return f"{modelo.verbose_name}: {mostrar_valor(None, valor)}"
 
     def _como_dato(self, nombre: str, valor) -> list[str]:
         """A stored value as the form's widget would post it."""

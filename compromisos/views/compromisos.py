@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,13 @@ from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
     obtener_visible_o_404,
+)
+from buengobierno.web.concurrencia import (
+    CAMPO,
+    EdicionEnConflicto,
+    estado_de_respuesta,
+    exigir_sin_cambios,
+    valores_de,
 )
 from compromisos import services
 from compromisos.forms import FORMULARIOS_DE_ACCION, CompromisoForm
@@ -96,18 +104,36 @@ def accion(request, pk, accion):
     exigir_edicion(request.user, compromiso)
     form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, compromiso=compromiso)
     if form.is_valid():
+        datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
-            SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                # Under the commitment's lock: was it changed since this page was loaded?
+                actual = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
+                exigir_sin_cambios(
+                    base=form.base_de_version(), actuales=valores_de(actual, form.cambia)
+                )
+                SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **datos)
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(compromiso)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, MENSAJES[accion])
             return redirect(compromiso)
     compromiso.refresh_from_db()
-    return _pagina(request, compromiso, formularios={accion: form}, status=422)
+    if form.en_conflicto and accion not in compromiso.acciones_para(request.user):
+        # The step is no longer possible: say what changed and give the text back.
+        messages.warning(request, " ".join(form.non_field_errors()))
+        escrito = " ".join(v for v in datos.values() if isinstance(v, str) and v.strip())
+        if escrito:
+            messages.info(request, _("Lo que usted escribió: «%(texto)s»") % {"texto": escrito})
+        return redirect(compromiso)
+    return _pagina(
+        request, compromiso, formularios={accion: form}, status=estado_de_respuesta(form)
+    )
 
 
 @login_required

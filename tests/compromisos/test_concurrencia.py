@@ -230,3 +230,104 @@ def test_saving_the_objective_in_the_edit_form_gives_it_a_new_live_version(reuni
 
     reunion.refresh_from_db()
     assert reunion.version_de("reunion.objetivo") > antes
+
+
+# --- the transitions of a commitment ------------------------------------------------------
+
+
+@pytest.fixture
+def compromiso(crear_compromiso, directivo_salud):
+    return crear_compromiso(directivo_salud)
+
+
+def _pagina_compromiso(cliente, compromiso, accion):
+    return formulario(cliente.get(compromiso.get_absolute_url()), f"form-{accion}")
+
+
+def _accion(compromiso, accion):
+    return reverse(f"compromisos:{accion}", args=[compromiso.pk])
+
+
+@pytest.mark.parametrize("quien", ["otra_persona", "otra_pestana"])
+def test_a_stale_progress_report_shows_what_changed_and_keeps_my_text(
+    request, compromiso, directivo_salud, enlace_salud, quien
+):
+    yo = cliente_de(directivo_salud)
+    otro = cliente_de(enlace_salud) if quien == "otra_persona" else otra_pestana(yo)
+    services.registrar_avance(
+        compromiso=compromiso, nota="Primer avance", porcentaje=20, usuario=directivo_salud
+    )
+    mia = _pagina_compromiso(yo, compromiso, "avance")
+    suya = _pagina_compromiso(otro, compromiso, "avance")
+    hecho = otro.post(
+        _accion(compromiso, "avance"), escribir(suya, nota="Se firmó el convenio", porcentaje="60")
+    )
+    assert hecho.status_code == 302
+
+    respuesta = yo.post(
+        _accion(compromiso, "avance"), escribir(mia, nota="Se convocó la mesa", porcentaje="30")
+    )
+
+    assert respuesta.status_code == 409
+    html = respuesta.content.decode()
+    assert "cambió este registro" in html and "60" in html
+    assert "Se convocó la mesa" in html  # my text, still in the form
+    assert "Se firmó el convenio" in html  # theirs, in the record's progress
+    compromiso.refresh_from_db()
+    assert compromiso.avance == 60
+    assert compromiso.avances.count() == 2
+
+
+def test_a_stale_new_due_date_is_refused_with_the_date_now_stored(compromiso, directivo_salud, hoy):
+    from buengobierno.plazos.calendario import sumar_dias_habiles
+
+    yo = cliente_de(directivo_salud)
+    otro = otra_pestana(yo)
+    mia = _pagina_compromiso(yo, compromiso, "reprogramar")
+    suya = _pagina_compromiso(otro, compromiso, "reprogramar")
+    nueva = sumar_dias_habiles(hoy, 20)
+    otro.post(
+        _accion(compromiso, "reprogramar"),
+        escribir(suya, nueva_fecha=nueva.isoformat(), justificacion="Falta el concepto"),
+    )
+
+    respuesta = yo.post(
+        _accion(compromiso, "reprogramar"),
+        escribir(
+            mia,
+            nueva_fecha=sumar_dias_habiles(hoy, 10).isoformat(),
+            justificacion="Se cruzó con el consejo",
+        ),
+    )
+
+    assert respuesta.status_code == 409
+    html = respuesta.content.decode()
+    assert "Se cruzó con el consejo" in html
+    compromiso.refresh_from_db()
+    assert compromiso.fecha_limite == nueva
+    assert compromiso.reprogramaciones.count() == 1
+
+
+def test_a_transition_over_a_change_it_does_not_touch_goes_through(
+    compromiso, directivo_salud, hoy
+):
+    from buengobierno.plazos.calendario import sumar_dias_habiles
+
+    services.registrar_avance(
+        compromiso=compromiso, nota="Primer avance", porcentaje=20, usuario=directivo_salud
+    )
+    yo = cliente_de(directivo_salud)
+    otro = otra_pestana(yo)
+    mia = _pagina_compromiso(yo, compromiso, "reprogramar")
+    suya = _pagina_compromiso(otro, compromiso, "avance")
+    otro.post(_accion(compromiso, "avance"), escribir(suya, nota="Más", porcentaje="40"))
+
+    nueva = sumar_dias_habiles(hoy, 10)
+    respuesta = yo.post(
+        _accion(compromiso, "reprogramar"),
+        escribir(mia, nueva_fecha=nueva.isoformat(), justificacion="Falta el concepto"),
+    )
+
+    assert respuesta.status_code == 302
+    compromiso.refresh_from_db()
+    assert (compromiso.fecha_limite, compromiso.avance) == (nueva, 40)
