@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from buengobierno.web.concurrencia import ConVersion, valores_de
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.formularios import (
     CampoPersona,
     CampoPersonas,
@@ -413,27 +413,27 @@ class AsistenciaEnVivoForm(_FormEnVivo):
 class _FormAccion(ConVersion, FormularioDeAccion):
     """A transition's form; it posts to its own URL of the commitment.
 
-    It carries the version of the fields its transition changes (`cambia`): a progress
+    It carries the version of the fields its transition changes (`campos_version`): a progress
     report or a new date written on a page that no longer shows the commitment as it is
     (someone else, or another tab, reported or moved it meanwhile) saves nothing and shows
     what changed (views.compromisos.accion)."""
 
     espacio = "compromisos"
-    cambia = ("estado",)
+    campos_version = ("estado",)
 
     def __init__(self, *args, compromiso, **kwargs):
         self.registro_version = compromiso
         super().__init__(
             *args,
             registro=compromiso,
-            valores_guardados=valores_de(compromiso, self.cambia),
+            valores_guardados=self.valores_version(compromiso),
             **kwargs,
         )
 
 
 class AvanceForm(_FormAccion):
     accion = "avance"
-    cambia = ("estado", "avance")
+    campos_version = ("estado", "avance")
     boton = _("Registrar avance")
     nota = forms.CharField(label=_("Avance"), widget=forms.Textarea(attrs={"rows": 3}))
     porcentaje = forms.IntegerField(
@@ -450,7 +450,7 @@ class AvanceForm(_FormAccion):
 
 class CumplidoForm(_FormAccion):
     accion = "cumplido"
-    cambia = ("estado", "avance")
+    campos_version = ("estado", "avance")
     boton = _("Reportar cumplido")
     nota = forms.CharField(
         label=_("Cómo se cumplió"),
@@ -494,7 +494,7 @@ class CancelarForm(_FormAccion):
 
 class ReprogramarForm(_FormAccion):
     accion = "reprogramar"
-    cambia = ("estado", "fecha_limite")
+    campos_version = ("estado", "fecha_limite")
     boton = _("Reprogramar")
     nueva_fecha = forms.DateField(
         label=_("Nueva fecha límite"),

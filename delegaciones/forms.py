@@ -1,8 +1,11 @@
+from datetime import datetime
+
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.web.concurrencia import ConVersion
@@ -15,7 +18,7 @@ from buengobierno.web.formularios import (
     personas_activas,
     sin_guiones,
 )
-from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
+from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Instancia, Sesion
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -199,11 +202,40 @@ class DelegacionForm(_CamposDelegacion):
 # --- the life of a delegation ---------------------------------------------------------------
 
 
-class _FormAccion(FormularioDeAccion):
+class _FormAccion(ConVersion, FormularioDeAccion):
+    """A transition of a delegation. It carries the version of the delegation's state (and,
+    to review or return a ficha, of the ficha's last delivery): a step sent from a page that
+    no longer shows the delegation as it is saves nothing and says what changed."""
+
     espacio = "delegaciones"
+    revisa_ficha = False
 
     def __init__(self, *args, delegacion, **kwargs):
-        super().__init__(*args, registro=delegacion, **kwargs)
+        self.registro_version = delegacion
+        super().__init__(
+            *args,
+            registro=delegacion,
+            valores_guardados=self.valores_version(delegacion),
+            **kwargs,
+        )
+
+    def valores_version(self, delegacion) -> dict:
+        valores = {"estado": delegacion.estado}
+        if self.revisa_ficha:
+            # A ficha returned and sent again is another text under the same state.
+            ficha = FichaTecnica.objects.filter(delegacion=delegacion).first()
+            enviada = ficha and (ficha.reenviada_en or ficha.entregada_en)
+            # To the microsecond (a text): a datetime's fingerprint keeps only the minute.
+            valores["ficha_enviada"] = enviada.isoformat() if enviada else ""
+        return valores
+
+    def describir_cambio(self, campo, valor) -> str:
+        if campo == "ficha_enviada":
+            enviada = datetime.fromisoformat(valor) if valor else None
+            return str(_("la ficha se envió de nuevo el %(fecha)s")) % {
+                "fecha": fecha_hora_larga(enviada)
+            }
+        return super().describir_cambio(campo, valor)
 
 
 class NotificarForm(_FormAccion):
@@ -245,6 +277,7 @@ class CancelarForm(_FormAccion):
 
 
 class RevisarForm(_FormAccion):
+    revisa_ficha = True
     accion = "revisar"
     boton = _("Dar por revisada la ficha")
     observaciones = forms.CharField(
@@ -255,6 +288,7 @@ class RevisarForm(_FormAccion):
 
 
 class DevolverForm(_FormAccion):
+    revisa_ficha = True
     accion = "devolver"
     boton = _("Devolver para completar")
     observaciones = forms.CharField(

@@ -46,12 +46,13 @@ damaged field is refused with a message (never a 500).
 """
 
 import hashlib
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django import forms
 from django.core import signing
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -213,6 +214,35 @@ def exigir_sin_cambios(*, base: dict[str, str] | None, actuales: dict) -> None:
         raise EdicionEnConflicto(conflictos=conflictos, actuales=actuales)
 
 
+@contextmanager
+def transicion_vigente(form, registro: models.Model):
+    """The transaction of a transition sent from `form` (a ConVersion action form): the row
+    of `registro` locked and EdicionEnConflicto raised when what the form's version covers
+    (`form.valores_version`) changed since its page was loaded. The service called inside
+    locks the same row again, which its own transaction allows.
+
+        with transicion_vigente(form, compromiso):
+            services.reprogramar_compromiso(compromiso=compromiso, ...)
+    """
+    with transaction.atomic():
+        actual = type(registro)._default_manager.select_for_update().get(pk=registro.pk)
+        exigir_sin_cambios(base=form.base_de_version(), actuales=form.valores_version(actual))
+        yield
+
+
+def avisar_sin_formulario(request, form) -> None:
+    """A transition refused as stale whose step the page no longer offers: what changed and
+    what the person typed go to the page's messages, so nothing typed is lost."""
+    from django.contrib import messages
+
+    messages.warning(request, " ".join(form.non_field_errors()))
+    escrito = " ".join(
+        v for k, v in form.cleaned_data.items() if k != CAMPO and isinstance(v, str) and v.strip()
+    )
+    if escrito:
+        messages.info(request, _("Lo que usted escribió: «%(texto)s»") % {"texto": escrito})
+
+
 def aplicar(registro: models.Model, *, datos: dict, base, excluir=()) -> list[str]:
     """On a row the caller locked (select_for_update): merge `datos` over it (`fusionar`),
     then set, validate (full_clean without `excluir`) and save what changed. Returns the
@@ -310,6 +340,10 @@ class ConVersion:
         # after this mixin's __init__, so the hidden version is asked for here.
         ayudante.render_hidden_fields = True
         self.__dict__["_ayudante"] = ayudante
+
+    def valores_version(self, registro) -> dict:
+        """The stored values this form's version covers, read from `registro`."""
+        return valores_de(registro, self.campos_version or ())
 
     def base_de_version(self) -> dict[str, str] | None:
         """The fingerprints the page showed (None: the submit carried none)."""

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,9 +16,9 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.web.concurrencia import (
     CAMPO,
     EdicionEnConflicto,
+    avisar_sin_formulario,
     estado_de_respuesta,
-    exigir_sin_cambios,
-    valores_de,
+    transicion_vigente,
 )
 from compromisos import services
 from compromisos.forms import FORMULARIOS_DE_ACCION, CompromisoForm
@@ -106,12 +105,7 @@ def accion(request, pk, accion):
     if form.is_valid():
         datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
-            with transaction.atomic():
-                # Under the commitment's lock: was it changed since this page was loaded?
-                actual = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
-                exigir_sin_cambios(
-                    base=form.base_de_version(), actuales=valores_de(actual, form.cambia)
-                )
+            with transicion_vigente(form, compromiso):
                 SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **datos)
         except ErrorDeEstado as error:
             messages.error(request, str(error))
@@ -125,11 +119,7 @@ def accion(request, pk, accion):
             return redirect(compromiso)
     compromiso.refresh_from_db()
     if form.en_conflicto and accion not in compromiso.acciones_para(request.user):
-        # The step is no longer possible: say what changed and give the text back.
-        messages.warning(request, " ".join(form.non_field_errors()))
-        escrito = " ".join(v for v in datos.values() if isinstance(v, str) and v.strip())
-        if escrito:
-            messages.info(request, _("Lo que usted escribió: «%(texto)s»") % {"texto": escrito})
+        avisar_sin_formulario(request, form)  # the step is gone: say why, give the text back
         return redirect(compromiso)
     return _pagina(
         request, compromiso, formularios={accion: form}, status=estado_de_respuesta(form)

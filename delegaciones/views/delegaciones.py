@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
 from buengobierno.web import ical
-from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
+from buengobierno.web.concurrencia import (
+    CAMPO,
+    EdicionEnConflicto,
+    avisar_sin_formulario,
+    estado_de_respuesta,
+    transicion_vigente,
+)
 from compromisos.services import CompromisosInvalidos
 from delegaciones import documentos, services
 from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
@@ -103,18 +109,27 @@ def accion(request, pk, accion):
     exigir_edicion(request.user, delegacion)
     form = FORMULARIOS_DE_ACCION[accion](request.POST, delegacion=delegacion)
     if form.is_valid():
+        datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
-            SERVICIOS[accion](delegacion=delegacion, usuario=request.user, **form.cleaned_data)
+            with transicion_vigente(form, delegacion):
+                SERVICIOS[accion](delegacion=delegacion, usuario=request.user, **datos)
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(delegacion)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             poner_errores(form, error)
         else:
             messages.success(request, MENSAJES[accion])
             return redirect(delegacion)
     delegacion.refresh_from_db()
-    return _pagina(request, delegacion, formularios={accion: form}, status=422)
+    if form.en_conflicto and accion not in services.acciones_para(delegacion, request.user):
+        avisar_sin_formulario(request, form)  # the step is gone: say why, give the text back
+        return redirect(delegacion)
+    return _pagina(
+        request, delegacion, formularios={accion: form}, status=estado_de_respuesta(form)
+    )
 
 
 @login_required

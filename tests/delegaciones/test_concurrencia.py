@@ -229,3 +229,64 @@ def test_saving_a_draft_again_keeps_the_rows_left_as_they_were(ficha_de, directi
 
     ficha = FichaTecnica.objects.get(delegacion=delegacion)
     assert list(ficha.compromisos_adoptados.values_list("descripcion", flat=True)) == ["Fila"]
+
+
+# --- the transitions of a delegation ------------------------------------------------------
+
+
+def _accion(delegacion, accion):
+    return reverse(f"delegaciones:{accion}", args=[delegacion.pk])
+
+
+def _pagina_delegacion(cliente, delegacion, accion):
+    return formulario(cliente.get(delegacion.get_absolute_url()), f"form-{accion}")
+
+
+@QUIEN
+def test_reviewing_a_ficha_sent_again_since_the_page_was_loaded_is_refused(
+    dos, quien, aceptada_pasada, enviar_ficha, despacho
+):
+    from delegaciones import services
+
+    delegacion = aceptada_pasada()
+    enviar_ficha(delegacion)
+    yo, otro = dos(quien)
+    mia = _pagina_delegacion(yo, delegacion, "revisar")
+    suya = _pagina_delegacion(otro, delegacion, "devolver")
+    otro.post(_accion(delegacion, "devolver"), escribir(suya, observaciones="Faltan anexos"))
+    delegacion.refresh_from_db()
+    enviar_ficha(delegacion, desarrollo="Texto completado con los anexos")  # the delegate
+
+    respuesta = yo.post(_accion(delegacion, "revisar"), escribir(mia, observaciones="Bien"))
+
+    assert respuesta.status_code == 409
+    assert "la ficha se envió de nuevo" in respuesta.content.decode()
+    delegacion.refresh_from_db()
+    assert delegacion.estado == "ficha_entregada"
+    # Having seen it, the Despacho reviews the completed ficha.
+    assert (
+        yo.post(_accion(delegacion, "revisar"), formulario(respuesta, "form-revisar")).status_code
+        == 302
+    )
+    delegacion.refresh_from_db()
+    assert delegacion.estado == "ficha_revisada"
+    assert services.acciones_para(delegacion, despacho) == []
+
+
+def test_a_step_no_longer_offered_gives_the_typed_text_back_in_a_message(
+    dos, nueva_sesion, delegar, despacho
+):
+    delegacion = delegar(nueva_sesion())
+    yo, otro = dos("otra_pestana")
+    mia = _pagina_delegacion(yo, delegacion, "cancelar")
+    suya = _pagina_delegacion(otro, delegacion, "cancelar")
+    otro.post(_accion(delegacion, "cancelar"), escribir(suya, motivo="Se aplazó la sesión"))
+
+    respuesta = yo.post(
+        _accion(delegacion, "cancelar"), escribir(mia, motivo="El Alcalde asistirá"), follow=True
+    )
+
+    html = respuesta.content.decode()
+    assert "El Alcalde asistirá" in html and "cambió este registro" in html
+    delegacion.refresh_from_db()
+    assert delegacion.motivo_cancelacion == "Se aplazó la sesión"
