@@ -53,6 +53,7 @@ from decimal import Decimal
 from django import forms
 from django.core import signing
 from django.db import models, transaction
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -367,7 +368,13 @@ class ConVersion:
         nombres = nombres or {}
         self.en_conflicto = True
         base = dict(self.cleaned_data.get(CAMPO) or {})
-        self.data = datos = self.data.copy()
+        if isinstance(self.data, QueryDict):
+            datos = self.data.copy()
+        else:  # a form bound to a plain dict (a script, a test)
+            datos = QueryDict(mutable=True)
+            for clave, valor in self.data.items():
+                datos.setlist(clave, valor if isinstance(valor, list) else [valor])
+        self.data = datos
         for campo, actual in conflicto.actuales.items():
             nombre = nombres.get(campo, campo)
             if campo in conflicto.conflictos:
