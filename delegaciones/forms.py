@@ -18,7 +18,7 @@ from buengobierno.web.formularios import (
     personas_activas,
     sin_guiones,
 )
-from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Instancia, Sesion
+from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -223,7 +223,7 @@ class _FormAccion(ConVersion, FormularioDeAccion):
         valores = {"estado": delegacion.estado}
         if self.revisa_ficha:
             # A ficha returned and sent again is another text under the same state.
-            ficha = FichaTecnica.objects.filter(delegacion=delegacion).first()
+            ficha = delegacion.ficha_o_none
             enviada = ficha and (ficha.reenviada_en or ficha.entregada_en)
             # To the microsecond (a text): a datetime's fingerprint keeps only the minute.
             valores["ficha_enviada"] = enviada.isoformat() if enviada else ""
