@@ -331,3 +331,33 @@ def test_a_transition_over_a_change_it_does_not_touch_goes_through(
     assert respuesta.status_code == 302
     compromiso.refresh_from_db()
     assert (compromiso.fecha_limite, compromiso.avance) == (nueva, 40)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_stale_saves_at_the_same_instant_save_one_and_refuse_the_other(
+    reunion, secretaria, colega
+):
+    from buengobierno.web.concurrencia import EdicionEnConflicto, huellas, valores_de
+    from tests.concurrencia import en_paralelo
+
+    base = huellas(valores_de(reunion, ["objetivo"]))
+    textos = iter(["Texto de la secretaria", "Texto de la colega"])
+    personas = iter([secretaria, colega])
+
+    def guardar():
+        texto, persona = next(textos), next(personas)
+        try:
+            services.actualizar_reunion(
+                reunion=reunion, datos={"objetivo": texto}, usuario=persona, base=base
+            )
+        except EdicionEnConflicto as conflicto:
+            return ("conflicto", conflicto.conflictos["objetivo"])
+        return ("guardado", texto)
+
+    resultados = en_paralelo(guardar)
+
+    assert sorted(r[0] for r in resultados) == ["conflicto", "guardado"]
+    (guardado,) = [texto for estado, texto in resultados if estado == "guardado"]
+    (visto,) = [texto for estado, texto in resultados if estado == "conflicto"]
+    assert visto == guardado  # the refused one was shown the text that won
+    assert Reunion.objects.get(pk=reunion.pk).objetivo == guardado
