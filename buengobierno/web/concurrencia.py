@@ -292,7 +292,7 @@ def bloque_guardado(texto: str) -> str:
         '<span class="fw-semibold">{}</span> '
         '<span class="texto-ajeno d-block border-start border-warning border-3 ps-2">{}</span>'
         "</span>",
-        _("Guardado ahora por otra persona:"),
+        _("Guardado ahora (por otra persona o en otra pestaña):"),
         texto,
     )
 
