@@ -58,10 +58,22 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = _booleano("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
+# Placeholders that were published (Django's own prefix, .env.example): never a real key.
+_CLAVES_DE_EJEMPLO = ("django-insecure-", "cambie-esta-clave")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY es obligatoria cuando DEBUG está apagado.")
     SECRET_KEY = "solo-para-desarrollo-no-usar-en-produccion-" + "x" * 20
+elif not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(_CLAVES_DE_EJEMPLO)
+):
+    # The same test as Django's deploy check (security.W009), made fatal: a guessable key
+    # lets anyone forge sessions and password-reset links.
+    raise ImproperlyConfigured(
+        "SECRET_KEY es débil: debe tener al menos 50 caracteres, con al menos 5 distintos, y "
+        "no ser un valor de ejemplo. Genere una con: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
