@@ -194,13 +194,17 @@ SESSION_COOKIE_AGE = _entero("SESSION_COOKIE_AGE", 8 * 60 * 60, minimo=300)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# django-axes: lock by username and by IP, each on its own.
+# django-axes: lock the pair (username, client address). Locking each on its own would let
+# one attacker lock a user out from anywhere, and lock everybody behind one proxy address.
 AXES_FAILURE_LIMIT = _entero("AXES_FAILURE_LIMIT", 5, minimo=1)
 AXES_COOLOFF_TIME = _entero("AXES_COOLOFF_MINUTOS", 15, minimo=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# How many trusted proxies (the TLS terminator…) stand in front of gunicorn: the client's
+# address is then taken that many hops from the right of X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = _entero("AXES_IPWARE_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "buengobierno.organizacion.direccion.ip_del_cliente"
 
 LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", _("Español (Colombia)"))]
