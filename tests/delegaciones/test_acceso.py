@@ -178,6 +178,32 @@ def test_lists_show_each_person_only_what_they_may_see(client, registros, usuari
         assert set(filas) == set(Delegacion.objects.all())
 
 
+@pytest.mark.parametrize("lista", ["delegaciones:delegaciones", "delegaciones:sesiones"])
+@pytest.mark.parametrize("usuario", [*USUARIOS, "sin_rol"])
+def test_the_instancia_filter_names_only_instancias_the_user_may_see(
+    client, registros, usuarios, crear_usuario, usuario, lista
+):
+    ajena = Instancia.objects.create(
+        nombre="Consejo Municipal de Paz",
+        tipo=Instancia.Tipo.CONSEJO,
+        organismo=usuarios["despacho"].organismo,
+        creado_por=usuarios["despacho"],
+    )
+    persona = usuarios.get(usuario) or crear_usuario(None, username="sin.rol")
+    client.force_login(persona)
+
+    campo = client.get(reverse(lista)).context["filter"].form.fields["instancia"]
+
+    opciones = set(campo.queryset)
+    assert opciones == set(Instancia.objects.visibles_para(persona))
+    if usuario in ("despacho", "consulta"):
+        assert ajena in opciones
+    else:
+        assert ajena not in opciones
+    if usuario in ("directivo_educacion", "sin_rol"):
+        assert opciones == set()
+
+
 def test_an_enlace_of_the_organism_drafts_the_ficha_but_the_delegate_sends_it(
     client, registros, enlace_salud
 ):
