@@ -6,11 +6,14 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from compromisos.models import Compromiso
+from compromisos import services
+from compromisos.models import Compromiso, Reunion
 from tests.compromisos.conftest import reunion_cerrada_con
+from tests.conftest import momento
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +204,63 @@ def test_anonymous_visitors_are_sent_to_log_in(client, registros):
 
     assert respuesta.status_code == 302
     assert "/cuentas/" in respuesta.url
+
+
+# --- role checks inside the services, not only in the pages (issue 9) -------------------------
+
+
+@pytest.mark.parametrize("quien", ["consulta", "directivo_educacion"])
+def test_the_meeting_and_commitment_services_refuse_who_may_not_write(
+    registros, usuarios, quien, hoy
+):
+
+    usuario = usuarios[quien]
+    abierta, compromiso = registros["reunion_abierta"], registros["compromiso"]
+    llamadas = [
+        lambda: services.iniciar_reunion(reunion=abierta, usuario=usuario),
+        lambda: services.actualizar_reunion(reunion=abierta, datos={"lugar": "X"}, usuario=usuario),
+        lambda: services.agregar_decision(reunion=abierta, texto="Intrusa", usuario=usuario),
+        lambda: services.agregar_punto(
+            reunion=abierta, titulo="Intruso", presentador="", usuario=usuario
+        ),
+        lambda: services.guardar_campo(
+            reunion=abierta, clave="reunion.objetivo", valor="X", version=0, usuario=usuario
+        ),
+        lambda: services.cerrar_reunion(reunion=abierta, usuario=usuario),
+        lambda: services.registrar_avance(
+            compromiso=compromiso, nota="Intruso", porcentaje=50, usuario=usuario
+        ),
+        lambda: services.marcar_cumplido(compromiso=compromiso, nota="Intruso", usuario=usuario),
+        lambda: services.reprogramar_compromiso(
+            compromiso=compromiso,
+            nueva_fecha=sumar_dias_habiles(hoy, 20),
+            justificacion="Intruso",
+            usuario=usuario,
+        ),
+    ]
+
+    for llamada in llamadas:
+        with pytest.raises(PermissionDenied):
+            llamada()
+
+    abierta.refresh_from_db()
+    compromiso.refresh_from_db()
+    assert abierta.estado == Reunion.Estado.PROGRAMADA and not abierta.decisiones.exists()
+    assert compromiso.estado == Compromiso.Estado.PENDIENTE and compromiso.avance == 0
+
+
+def test_a_directivo_cannot_convene_in_the_name_of_another_organism_through_the_service(
+    directivo_educacion, directivo_salud, consejo, hoy
+):
+
+    with pytest.raises(PermissionDenied):
+        services.convocar_reunion(
+            tipo=consejo,
+            titulo="Mesa ajena",
+            inicio=momento(hoy, 9),
+            fin=momento(hoy, 10),
+            organismo_convocante=directivo_salud.organismo,
+            puntos=[],
+            invitados=[],
+            creado_por=directivo_educacion,
+        )

@@ -6,11 +6,13 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.models import Compromiso, Corresponsable
+from delegaciones import services
 from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
 
 pytestmark = pytest.mark.django_db
@@ -275,3 +277,66 @@ def test_visibility_is_the_plain_or_of_each_models_lookups_on_every_kind_of_path
             assert set(visibles) == esperado, (modelo.__name__, usuario.username)
     assert Instancia.objects.visibles_para(directivo_educacion).exists()
     assert compromiso in Compromiso.objects.visibles_para(directivo_educacion)
+
+
+# --- role checks inside the services, not only in the pages (issue 9) -------------------------
+
+
+def test_an_enlace_of_the_delegates_organism_cannot_mark_the_session_held_by_post(
+    client, aceptada_pasada, enlace_salud
+):
+    delegacion = aceptada_pasada()
+    client.force_login(enlace_salud)
+
+    respuesta = client.post(reverse("delegaciones:realizada", args=[delegacion.pk]))
+
+    assert respuesta.status_code == 403
+    delegacion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.ACEPTADA
+
+
+def test_the_delegate_still_marks_the_session_held(client, aceptada_pasada, directivo_salud):
+    delegacion = aceptada_pasada()
+    client.force_login(directivo_salud)
+
+    client.post(reverse("delegaciones:realizada", args=[delegacion.pk]))
+
+    delegacion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.REALIZADA
+
+
+@pytest.mark.parametrize("quien", ["enlace_salud", "consulta", "directivo_educacion"])
+def test_the_services_refuse_whoever_may_not_take_the_step(
+    aceptada_pasada, nueva_sesion, enlace_salud, consulta, directivo_educacion, quien
+):
+
+    usuario = {"enlace_salud": enlace_salud, "consulta": consulta}.get(quien, directivo_educacion)
+    delegacion = aceptada_pasada()
+    sesion = nueva_sesion(dias=9)
+
+    with pytest.raises(PermissionDenied):
+        services.marcar_realizada(delegacion=delegacion, usuario=usuario)
+    with pytest.raises(PermissionDenied):
+        services.actualizar_sesion(
+            sesion=sesion, datos={"lugar": "Otro"}, archivos={}, usuario=usuario
+        )
+    with pytest.raises(PermissionDenied):
+        services.registrar_sesion(
+            datos={"instancia": sesion.instancia, "inicio": sesion.inicio},
+            archivos={},
+            usuario=usuario,
+        )
+    if quien != "enlace_salud":  # the organism's enlace drafts the ficha; the others may not
+        with pytest.raises(PermissionDenied):
+            services.guardar_ficha(
+                delegacion=delegacion,
+                datos={"desarrollo": "x"},
+                compromisos=[],
+                archivos={},
+                usuario=usuario,
+                enviar=False,
+            )
+    delegacion.refresh_from_db()
+    sesion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.ACEPTADA
+    assert sesion.lugar != "Otro"
