@@ -259,6 +259,20 @@ def puede_editar_objeto(usuario, objeto) -> bool:
     return politica is not None and politica.puede_editar(usuario, objeto)
 
 
+def admite_adjuntos(objeto) -> bool:
+    """Whether people may still attach files to the record. A model whose records close (a
+    meeting once its acta is closed, a verified commitment…) says so with a method
+    `admite_adjuntos()`; the documents the platform stores itself (frozen PDFs) are not
+    uploads and do not ask."""
+    metodo = getattr(objeto, "admite_adjuntos", None)
+    return metodo() if callable(metodo) else True
+
+
+def puede_adjuntar(usuario, objeto) -> bool:
+    """An editor of the record, while the record is still open to attachments."""
+    return puede_editar_objeto(usuario, objeto) and admite_adjuntos(objeto)
+
+
 @receiver(post_delete, sender=Adjunto)
 def _borrar_archivo(sender, instance, using, **kwargs):
     # Only once the deletion is committed: a rollback must find its file still there.

@@ -6,14 +6,18 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
 from compromisos.models import Compromiso, Reunion
 from tests.compromisos.conftest import reunion_cerrada_con
 from tests.conftest import momento
+from tests.documentos.conftest import bytes_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +268,55 @@ def test_a_directivo_cannot_convene_in_the_name_of_another_organism_through_the_
             invitados=[],
             creado_por=directivo_educacion,
         )
+
+
+# --- no attachments to closed records (issue 9) -----------------------------------------------
+
+
+def adjuntar(client, objeto):
+    tipo = ContentType.objects.get_for_model(objeto)
+    archivo = SimpleUploadedFile("acta-alterna.pdf", bytes_pdf(), content_type="application/pdf")
+    return client.post(
+        reverse("documentos:adjuntar", args=[tipo.pk, objeto.pk]), {"archivo": archivo}
+    )
+
+
+@pytest.fixture
+def verificado(registros, secretaria, directivo_salud):
+    compromiso = registros["compromiso"]
+    services.marcar_cumplido(compromiso=compromiso, nota="Entregado.", usuario=directivo_salud)
+    return services.verificar_compromiso(compromiso=compromiso, usuario=secretaria)
+
+
+def test_nothing_is_attached_by_post_to_a_closed_meeting(
+    client, registros, secretaria, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(secretaria)
+
+    respuesta = adjuntar(client, registros["reunion"])
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(registros["reunion"]).filter(subido_por=secretaria).exists()
+
+
+def test_nothing_is_attached_by_post_to_a_verified_commitment(
+    client, verificado, directivo_salud, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(directivo_salud)
+
+    respuesta = adjuntar(client, verificado)
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(verificado).exists()
+
+
+def test_an_open_meeting_still_takes_attachments(client, registros, secretaria, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(secretaria)
+
+    respuesta = adjuntar(client, registros["reunion_abierta"])
+
+    assert respuesta.status_code == 302
+    assert Adjunto.objects.de(registros["reunion_abierta"]).count() == 1

@@ -6,14 +6,18 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.urls import reverse
 
+from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.models import Compromiso, Corresponsable
 from delegaciones import services
 from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
+from tests.documentos.conftest import bytes_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -340,3 +344,24 @@ def test_the_services_refuse_whoever_may_not_take_the_step(
     sesion.refresh_from_db()
     assert delegacion.estado == Delegacion.Estado.ACEPTADA
     assert sesion.lugar != "Otro"
+
+
+@pytest.mark.parametrize("revisada", [False, True])
+def test_the_ficha_takes_no_attachments_once_delivered_or_reviewed(
+    client, registros, despacho, directivo_salud, settings, tmp_path, revisada
+):
+    settings.MEDIA_ROOT = tmp_path
+    delegacion = registros["entregada"]
+    if revisada:
+        delegacion = services.revisar_ficha(delegacion=delegacion, usuario=despacho)
+    ficha = FichaTecnica.objects.get(delegacion=delegacion)
+    client.force_login(directivo_salud)
+    tipo = ContentType.objects.get_for_model(ficha)
+
+    respuesta = client.post(
+        reverse("documentos:adjuntar", args=[tipo.pk, ficha.pk]),
+        {"archivo": SimpleUploadedFile("otra.pdf", bytes_pdf(), content_type="application/pdf")},
+    )
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(ficha).filter(subido_por=directivo_salud).exists()
