@@ -299,6 +299,8 @@ EXPORTACION_DIAS_VIGENCIA = _entero("EXPORTACION_DIAS_VIGENCIA", 7, minimo=1)
 
 # Attachments
 ADJUNTOS_TAMANO_MAXIMO_MB = _entero("ADJUNTOS_TAMANO_MAXIMO_MB", 20, minimo=1)
+# An office file (DOCX, XLSX, ODT…) is a ZIP: refused if it unpacks to more than this.
+ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB = _entero("ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB", 50, minimo=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Production hardening, switched by flags rather than by separate code paths.
