@@ -149,6 +149,10 @@ def crear_compromisos(
     notified after commit (step "compromiso_asignado"). The origin gets a link back from the
     board through its get_absolute_url().
     """
+    if origen is None:
+        # Registered by hand: whoever registers must be allowed to (a procedure that lands
+        # the commitments of its record has checked its own step already).
+        exigir_creacion(creado_por, Compromiso)
     fecha_minima = fecha_origen or (
         fecha_de_origen(origen) if origen is not None else timezone.localdate()
     )

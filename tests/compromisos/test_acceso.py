@@ -320,3 +320,18 @@ def test_an_open_meeting_still_takes_attachments(client, registros, secretaria, 
 
     assert respuesta.status_code == 302
     assert Adjunto.objects.de(registros["reunion_abierta"]).count() == 1
+
+
+def test_a_read_only_role_cannot_register_a_commitment_through_the_service(
+    consulta, directivo_salud, hoy
+):
+    with pytest.raises(PermissionDenied):
+        services.crear_compromisos(
+            origen=None,
+            compromisos=[
+                {"descripcion": "Intruso", "responsable": directivo_salud, "fecha_limite": hoy}
+            ],
+            creado_por=consulta,
+        )
+
+    assert not Compromiso.objects.filter(descripcion="Intruso").exists()
