@@ -62,7 +62,8 @@ def corregir_estado(modeladmin, request, queryset):
         motivo = f"{PREFIJO_MOTIVO}{form.cleaned_data['motivo'].strip()}"
         corregidos, rechazados = 0, []
         with transaction.atomic():
-            for objeto in queryset.select_for_update():
+            # of=self: the changelist joins nullable relations, which PostgreSQL will not lock.
+            for objeto in queryset.select_for_update(of=("self",)):
                 if getattr(objeto, campo.name) == nuevo:
                     continue
                 setattr(objeto, campo.name, nuevo)
