@@ -15,7 +15,7 @@ from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
-from buengobierno.organizacion.acceso import roles_de
+from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.services import CompromisosInvalidos, crear_compromisos, errores_de_compromiso
@@ -124,6 +124,7 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
     `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
     Raises ValidationError with messages per field; nothing is saved then.
     """
+    exigir_creacion(usuario, Sesion)
     if delegacion:
         errores = errores_de_delegacion(
             sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
@@ -143,6 +144,7 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
 @transaction.atomic
 def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario) -> Sesion:
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
+    exigir_edicion(usuario, sesion)
     for campo, valor in datos.items():
         setattr(sesion, campo, valor)
     sesion.full_clean(exclude=["creado_por"])
@@ -340,6 +342,13 @@ def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
 
 @transaction.atomic
 def marcar_realizada(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """The delegate (or the Despacho) says the session took place; an enlace of the
+    delegate's organism may draft the ficha but does not speak for the delegate here."""
+    if not (usuario.pk == delegacion.delegado_id or es_coordinador(usuario)):
+        raise PermissionDenied(
+            _("Solo la persona delegada o el Despacho registran que la sesión se realizó.")
+        )
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion, Estado.REALIZADA)
     _exigir_sesion_realizada(delegacion)
     delegacion.estado = Estado.REALIZADA
@@ -373,6 +382,7 @@ def guardar_ficha(
     ValidationError (per field) for a ficha without development or decisions,
     CompromisosInvalidos (per row) for a bad commitment, ErrorDeEstado before the session.
     """
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion)
     if delegacion.estado not in Delegacion.DEBEN_FICHA:
         raise ErrorDeEstado(
