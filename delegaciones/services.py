@@ -15,7 +15,7 @@ from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
-from buengobierno.organizacion.acceso import roles_de
+from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from buengobierno.web.concurrencia import aplicar, fusionar
@@ -126,6 +126,7 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
     `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
     Raises ValidationError with messages per field; nothing is saved then.
     """
+    exigir_creacion(usuario, Sesion)
     if delegacion:
         errores = errores_de_delegacion(
             sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
@@ -148,6 +149,7 @@ def actualizar_instancia(*, instancia: Instancia, datos: dict, usuario, base=Non
     buengobierno.web.concurrencia); a field changed meanwhile by someone else and also here
     raises EdicionEnConflicto and nothing is saved."""
     instancia = Instancia.objects.select_for_update().get(pk=instancia.pk)
+    exigir_edicion(usuario, instancia)
     aplicar(instancia, datos=datos, base=base, excluir=["creado_por"])
     return instancia
 
@@ -158,6 +160,7 @@ def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario, b
     (see buengobierno.web.concurrencia); a field changed meanwhile by someone else and also
     here raises EdicionEnConflicto and nothing is saved (the attachments neither)."""
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
+    exigir_edicion(usuario, sesion)
     aplicar(sesion, datos=datos, base=base, excluir=["creado_por"])
     _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
     # The deadline of the ficha follows the session when it moves.
@@ -352,6 +355,13 @@ def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
 
 @transaction.atomic
 def marcar_realizada(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """The delegate (or the Despacho) says the session took place; an enlace of the
+    delegate's organism may draft the ficha but does not speak for the delegate here."""
+    if not (usuario.pk == delegacion.delegado_id or es_coordinador(usuario)):
+        raise PermissionDenied(
+            _("Solo la persona delegada o el Despacho registran que la sesión se realizó.")
+        )
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion, Estado.REALIZADA)
     _exigir_sesion_realizada(delegacion)
     delegacion.estado = Estado.REALIZADA
@@ -413,6 +423,7 @@ def guardar_ficha(
     changed meanwhile by someone else and also here raise EdicionEnConflicto and nothing is
     saved; what this submit did not touch keeps what the other saved.
     """
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion)
     if delegacion.estado not in Delegacion.DEBEN_FICHA:
         raise ErrorDeEstado(

@@ -1,11 +1,11 @@
 """One delegation: its page, its transitions, the ficha técnica and the two PDFs."""
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -268,7 +268,6 @@ def calendario_ics(request, pk):
     delegacion = _delegacion(request, pk)
     sesion = delegacion.sesion
     url = ical.sitio() + delegacion.get_absolute_url()
-    marca, dominio = ical.sello(), ical.dominio()
     descripcion = _(
         "Instrucciones: %(instrucciones)s\nFicha técnica a más tardar el %(plazo)s."
     ) % {
@@ -277,32 +276,23 @@ def calendario_ics(request, pk):
     }
     if delegacion.postura:
         descripcion += "\n" + _("Postura: %(postura)s") % {"postura": delegacion.postura}
-    fin_plazo = delegacion.fecha_limite_ficha + timedelta(days=1)
     eventos = [
-        [
-            f"UID:delegacion-{delegacion.pk}-sesion@{dominio}",
-            f"DTSTAMP:{marca}",
-            f"DTSTART:{sesion.inicio.astimezone(UTC):%Y%m%dT%H%M%SZ}",
-            "DURATION:PT2H",
-            "SUMMARY:" + ical.escapar(str(sesion.instancia)),
-            "LOCATION:" + ical.escapar(sesion.lugar or sesion.enlace_virtual),
-            "DESCRIPTION:" + ical.escapar(descripcion + "\n" + url),
-            f"URL:{url}",
-        ],
-        [
-            f"UID:delegacion-{delegacion.pk}-ficha@{dominio}",
-            f"DTSTAMP:{marca}",
-            f"DTSTART;VALUE=DATE:{delegacion.fecha_limite_ficha:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{fin_plazo:%Y%m%d}",
-            "SUMMARY:"
-            + ical.escapar(
-                _("Vence la ficha técnica: %(instancia)s") % {"instancia": sesion.instancia}
-            ),
-            f"URL:{url}",
-            "TRANSP:TRANSPARENT",
-        ],
+        ical.evento(
+            uid=f"delegacion-{delegacion.pk}-sesion",
+            inicio=sesion.inicio,
+            duracion=timedelta(hours=2),
+            resumen=str(sesion.instancia),
+            lugar=sesion.lugar or sesion.enlace_virtual,
+            descripcion=descripcion + "\n" + url,
+            url=url,
+        ),
+        ical.evento(
+            uid=f"delegacion-{delegacion.pk}-ficha",
+            dia=delegacion.fecha_limite_ficha,
+            resumen=_("Vence la ficha técnica: %(instancia)s") % {"instancia": sesion.instancia},
+            url=url,
+            transparente=True,
+        ),
     ]
     contenido = ical.calendario(str(sesion.instancia), eventos)
-    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="delegacion-{delegacion.pk}.ics"'
-    return respuesta
+    return ical.respuesta_ics(contenido, f"delegacion-{delegacion.pk}.ics")
