@@ -27,6 +27,7 @@ from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fec
 from buengobierno.documentos.formato import hora as formato_hora
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, tiene_rol
 from buengobierno.organizacion.roles import Rol
+from buengobierno.web.concurrencia import aplicar
 from compromisos import documentos
 from compromisos.models import (
     ROLES_SEGUIMIENTO,
@@ -67,7 +68,9 @@ class Conflicto(Exception):
 
     def __init__(self, *, valor, version: int):
         self.valor, self.version = valor, version
-        super().__init__(_("Otra persona cambió este campo mientras usted escribía."))
+        super().__init__(
+            _("Otra persona (o usted en otra pestaña) cambió este campo mientras usted escribía.")
+        )
 
 
 def _error_de_transicion(registro, nuevo: str) -> ErrorDeEstado:
@@ -289,15 +292,22 @@ def convocar_reunion(
 
 
 @transaction.atomic
-def actualizar_reunion(*, reunion: Reunion, datos: dict, usuario) -> Reunion:
-    """Change a meeting's data (type, title, dates, place…) while it is not closed."""
+def actualizar_reunion(*, reunion: Reunion, datos: dict, usuario, base=None) -> Reunion:
+    """Change a meeting's data (type, title, dates, place…) while it is not closed.
+
+    `base`: the fingerprints of what the editor's form showed (buengobierno.web.concurrencia);
+    a field changed meanwhile by someone else — on the live page too — and also here raises
+    EdicionEnConflicto and nothing is saved; one changed only elsewhere keeps its new value.
+    A live field changed here gets a new live version, so a live page that still shows the
+    old text gets a conflict instead of overwriting this change.
+    """
     exigir_edicion(usuario, reunion)
     reunion = Reunion.objects.select_for_update().get(pk=reunion.pk)
     _exigir_abierta(reunion)
-    for campo, valor in datos.items():
-        setattr(reunion, campo, valor)
-    reunion.full_clean(exclude=["creado_por", "versiones"])
-    reunion.save()
+    cambiados = aplicar(reunion, datos=datos, base=base, excluir=["creado_por", "versiones"])
+    for campo in cambiados:
+        if ("reunion", campo) in CAMPOS_EN_VIVO:
+            _nueva_version(reunion, f"reunion.{campo}", usuario)
     return reunion
 
 
@@ -459,9 +469,12 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     hora = formato_hora(timezone.localtime())
     if _comparable(nuevo) == actual:
         return Guardado(version=max(reunion.version_de(clave), int(version)), hora=hora)
-    ultima, autor = reunion.cambio_de(clave)
-    # The editor's own earlier save (a request still in flight, another tab) is no conflict.
-    if ultima > int(version) and autor != usuario.pk:
+    ultima, _autor = reunion.cambio_de(clave)
+    # Whoever changed it — another person, or this one in another tab or on the phone — the
+    # editor did not see that text: a conflict. (One page never races itself: htmx queues a
+    # field's next save until the previous one is answered, and the page then sends the
+    # version that answer gave.)
+    if ultima > int(version):
         mostrado = actual
         if campo == "responsable" and actual is not None:
             mostrado = str(fila.responsable)
