@@ -45,7 +45,7 @@ def buzon_smtp():
 def correo_smtp(puerto: int):
     """Settings that send e-mail through SMTP on 127.0.0.1:<puerto>, no TLS, no login."""
     return override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_BACKEND="buengobierno.avisos.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=puerto,
         EMAIL_HOST_USER="",

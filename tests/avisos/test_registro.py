@@ -40,7 +40,7 @@ def test_migrate_leaves_a_periodic_task_per_registered_scan():
     assert tarea.task == "avisos.ejecutar_escaneo"
     assert json.loads(tarea.args) == ["reenviar_pendientes"]
     assert tarea.enabled
-    assert tarea.crontab.minute == "*/5"
+    assert tarea.crontab.minute == "*"
     assert str(tarea.crontab.timezone) == "America/Bogota"
 
 
