@@ -242,11 +242,12 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
 # a request at most this long, never a hang (the worker's 30 s default would end in a 500).
 REDIS_ESPERA_MAXIMA = 2  # seconds, to connect and to read a reply
 # The cache is shared by web and workers in production (e.g. the counts of long lists). Code
-# that uses it tolerates its failure: nothing the system needs lives only in the cache.
+# that uses it tolerates its failure: nothing the system needs lives only in the cache, and
+# after a failure the backend skips Redis for 30 s (buengobierno/cache.py).
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "buengobierno.cache.CacheRedisTolerante",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "socket_connect_timeout": REDIS_ESPERA_MAXIMA,
@@ -256,6 +257,15 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
+}
+# Options of the Celery broker when it is Redis: a silent Redis fails a publish after 2 s
+# instead of blocking the request forever, and kombu does not retry it (max_retries 0): the
+# ledger row stays pendiente for the reenviar_pendientes scan.
+OPCIONES_BROKER_REDIS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": REDIS_ESPERA_MAXIMA,
+    "socket_timeout": REDIS_ESPERA_MAXIMA,
+    "max_retries": 0,
 }
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -271,14 +281,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": 3600,
-        # A silent Redis fails a publish after 2 s instead of blocking the request forever,
-        # and kombu does not retry it (max_retries 0): the ledger row stays pendiente.
-        "socket_connect_timeout": REDIS_ESPERA_MAXIMA,
-        "socket_timeout": REDIS_ESPERA_MAXIMA,
-        "max_retries": 0,
-    }
+    CELERY_BROKER_TRANSPORT_OPTIONS = dict(OPCIONES_BROKER_REDIS)
 CELERY_TASK_ALWAYS_EAGER = _booleano("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 
@@ -76,7 +77,7 @@ def celery_con_broker(url: str, monkeypatch):
     _olvidar_conexiones_al_broker()
     conf.broker_url = url
     conf.task_always_eager = False
-    conf.broker_transport_options = {"visibility_timeout": 3600}
+    conf.broker_transport_options = dict(settings.OPCIONES_BROKER_REDIS)
     try:
         yield
     finally:
