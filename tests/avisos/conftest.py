@@ -13,6 +13,7 @@ from buengobierno.celery import app as celery_app
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.models import DiaNoHabil
 from tests.avisos import escaneos  # noqa: F401  (registers the test scan)
+from tests.avisos.servidores import BuzonCaprichoso
 
 
 def puerto_libre() -> int:
@@ -40,6 +41,18 @@ def buzon_smtp():
     controlador.start()
     buzon.puerto = controlador.port
     yield buzon
+    controlador.stop()
+
+
+@pytest.fixture
+def buzon_caprichoso():
+    """A real SMTP server on 127.0.0.1 whose answers the test chooses (see BuzonCaprichoso)."""
+    buzon = BuzonCaprichoso()
+    controlador = Controller(buzon, hostname="127.0.0.1", port=puerto_libre())
+    controlador.start()
+    buzon.puerto = controlador.port
+    yield buzon
+    buzon.soltar()
     controlador.stop()
 
 

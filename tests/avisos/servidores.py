@@ -40,3 +40,48 @@ class ServidorMudo:
         for conexion in self.conexiones:
             conexion.close()
         self._hilo.join(timeout=5)
+
+
+class BuzonCaprichoso:
+    """An aiosmtpd handler that answers as `modo` says (it may change between attempts):
+
+    - "aceptar": stores the message and replies 250;
+    - "cortar": stores it, then drops the connection before replying (the edge where a
+      sender cannot know whether the message arrived);
+    - "callar": stores it and never replies until `soltar()`;
+    - "rechazar": replies 554 to the message and does not store it;
+    - "colgar_en_rcpt": never replies to RCPT until `soltar()` (a send stuck before DATA).
+
+    `.mensajes` holds the stored envelopes; `.en_espera` is set when a reply is held back.
+    """
+
+    def __init__(self, modo="aceptar"):
+        self.modo = modo
+        self.mensajes = []
+        self.en_espera = threading.Event()
+        self._soltado = threading.Event()
+
+    def soltar(self):
+        self._soltado.set()
+
+    async def _esperar_a_que_suelten(self, server):
+        self.en_espera.set()
+        await server.loop.run_in_executor(None, self._soltado.wait)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.modo == "colgar_en_rcpt":
+            await self._esperar_a_que_suelten(server)
+            return "421 Servicio no disponible"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.modo == "rechazar":
+            return "554 Mensaje rechazado"
+        self.mensajes.append(envelope)
+        if self.modo == "cortar":
+            server.transport.abort()
+        elif self.modo == "callar":
+            await self._esperar_a_que_suelten(server)
+            server.transport.abort()
+        return "250 Message accepted for delivery"
