@@ -11,10 +11,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from buengobierno.avisos import registro
-from buengobierno.avisos.models import Recordatorio
+from buengobierno.avisos.models import Notificacion, Recordatorio
 from buengobierno.cache import reanudar
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.models import Exportacion
 from compromisos.models import Compromiso
 from tests.avisos.conftest import celery_con_broker
 from tests.avisos.servidores import ServidorMudo
@@ -98,3 +99,32 @@ def test_a_second_save_does_not_wait_for_the_stalled_redis_again(
                 programar(paso=f"paso_{numero}")
         assert time.monotonic() - inicio < 1
     assert Recordatorio.objects.filter(estado=Recordatorio.Estado.PENDIENTE).count() == 6
+
+
+@override_settings(EXPORTACION_FILAS_EN_LINEA=1)
+def test_a_background_export_asked_while_redis_is_stalled_fails_at_once_with_a_notice(
+    client, despacho, directivo_salud, hoy, monkeypatch, django_capture_on_commit_callbacks
+):
+    from compromisos import services
+
+    services.crear_compromisos(
+        origen=None,
+        compromisos=[
+            {"descripcion": f"Compromiso {i}", "responsable": directivo_salud, "fecha_limite": hoy}
+            for i in range(2)
+        ],
+        creado_por=despacho,
+    )
+    client.force_login(despacho)
+
+    with redis_mudo(monkeypatch):
+        inicio = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            respuesta = client.get(reverse("compromisos:inicio"), {"exportar": "xlsx"})
+        assert time.monotonic() - inicio < 3
+
+    assert respuesta.status_code == 302
+    exportacion = Exportacion.objects.get()
+    assert exportacion.estado == Exportacion.Estado.FALLIDA
+    assert "no responde" in exportacion.error
+    assert Notificacion.objects.filter(destinatario=despacho, object_id=exportacion.pk).exists()
