@@ -50,7 +50,8 @@ class BuzonCaprichoso:
       sender cannot know whether the message arrived);
     - "callar": stores it and never replies until `soltar()`;
     - "rechazar": replies 554 to the message and does not store it;
-    - "colgar_en_rcpt": never replies to RCPT until `soltar()` (a send stuck before DATA).
+    - "colgar_en_rcpt": holds its reply to RCPT until `soltar()` (a send stuck before DATA),
+      then goes on as "aceptar".
 
     `.mensajes` holds the stored envelopes; `.en_espera` is set when a reply is held back.
     """
@@ -71,7 +72,6 @@ class BuzonCaprichoso:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.modo == "colgar_en_rcpt":
             await self._esperar_a_que_suelten(server)
-            return "421 Servicio no disponible"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -5,15 +5,19 @@ gave 12 e-mails). Now every attempt carries the row's Message-ID, and a row is t
 at most twice: after an unknown outcome it is retried once, later.
 """
 
+import threading
 from datetime import timedelta
 from email import message_from_bytes, policy
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 
 from buengobierno.avisos import registro, servicios
+from buengobierno.avisos.correo import nuevo_id_mensaje
 from buengobierno.avisos.models import Notificacion, Recordatorio
 from tests.avisos.conftest import correo_smtp, puerto_libre
 
@@ -171,3 +175,39 @@ def test_a_row_transmitted_twice_without_reply_is_never_transmitted_again(
     assert buzon_caprichoso.mensajes == []
     assert recordatorio.estado == Estado.FALLIDO
     assert "pudo haber llegado" in recordatorio.ultimo_error
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_whose_claim_was_taken_over_meanwhile_transmits_nothing(
+    administrador, dia_no_habil, buzon_caprichoso
+):
+    recordatorio = Recordatorio.objects.create(
+        content_type=ContentType.objects.get_for_model(dia_no_habil),
+        object_id=dia_no_habil.pk,
+        paso="dia_no_habil_proximo",
+        destinatario=administrador,
+        plantilla="aviso_generico",
+        contexto={"titulo": "Día cívico", "mensaje": dia_no_habil.motivo},
+        id_mensaje=nuevo_id_mensaje(),
+    )
+    buzon_caprichoso.modo = "colgar_en_rcpt"
+
+    def enviar():
+        try:
+            servicios.enviar_recordatorio(recordatorio_id=recordatorio.pk)
+        finally:
+            connection.close()
+
+    with correo_smtp(buzon_caprichoso.puerto):
+        lento = threading.Thread(target=enviar)
+        lento.start()
+        assert buzon_caprichoso.en_espera.wait(timeout=30)
+        # Meanwhile its claim expired and another worker claimed the row.
+        Recordatorio.objects.filter(pk=recordatorio.pk).update(intentos=F("intentos") + 1)
+        buzon_caprichoso.soltar()
+        lento.join(timeout=30)
+
+    recordatorio.refresh_from_db()
+    assert buzon_caprichoso.mensajes == []
+    assert recordatorio.transmisiones == 0
+    assert (recordatorio.estado, recordatorio.intentos) == (Estado.ENVIANDO, 2)  # the other's
