@@ -296,9 +296,10 @@ class EnvioRetenido(Exception):
     def __init__(self, recordatorio_id):
         super().__init__(
             _(
-                "Envío retenido antes de transmitir: el recordatorio ya no está reclamado por este proceso o ya se transmitió %(n)d veces."
+                "Envío %(id)s retenido antes de transmitir: otro proceso lo reclamó o ya se "
+                "transmitió %(n)d veces."
             )
-            % {"n": TRANSMISIONES_MAXIMAS}
+            % {"id": recordatorio_id, "n": TRANSMISIONES_MAXIMAS}
         )
 
 
