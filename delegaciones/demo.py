@@ -131,6 +131,17 @@ def _momento(dias_habiles: int, hora: int = 9):
     return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
 
 
+def _firmar(delegacion, despacho):
+    """The letter signed in Daruma (the demo has no scanned copy): radicado, date, TRD."""
+    return services.registrar_firma(
+        delegacion=delegacion,
+        usuario=despacho,
+        radicado=f"2026411202000{delegacion.pk:04d}",
+        fecha_radicado=timezone.localdate(),
+        trd=f"4112.020.22.2.1020.{delegacion.pk:06d}",
+    )
+
+
 def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar=""):
     sesion = services.registrar_sesion(
         datos={
@@ -152,6 +163,8 @@ def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar="
             postura="Apoyar el plan de acción presentado, sin comprometer recursos adicionales.",
             notificar_ahora=notificar,
         )
+        if notificar:
+            delegacion = _firmar(delegacion, despacho)
     return sesion, delegacion
 
 
@@ -217,7 +230,8 @@ def cargar(*, usuarios, stdout):
         inst = _instancias(usuarios)
         red, consejo, comite, comision, asamblea, mesa = (inst[i[0]] for i in INSTANCIAS)
 
-        # Upcoming: awaiting acceptance, accepted, draft, rejected then re-delegated, cancelled.
+        # Upcoming: awaiting acceptance, accepted, draft, rejected then re-delegated (its
+        # letter pending signature), cancelled.
         _sesion(red, 5, despacho, delegado=directivo)
         _s, aceptada = _sesion(consejo, 8, despacho, delegado=directivo)
         services.aceptar_delegacion(delegacion=aceptada, usuario=directivo)

@@ -184,7 +184,7 @@ class DelegacionForm(_CamposDelegacion):
     """Delegate in a session already registered (e.g. after a rejection)."""
 
     notificar_ahora = forms.BooleanField(
-        label=_("Numerar la carta y notificar al delegado ahora"), required=False, initial=True
+        label=_("Numerar ahora la carta para la firma"), required=False, initial=True
     )
 
     def __init__(self, *args, sesion, **kwargs):
@@ -238,9 +238,30 @@ class _FormAccion(ConVersion, FormularioDeAccion):
         return super().describir_cambio(campo, valor)
 
 
-class NotificarForm(_FormAccion):
-    accion = "notificar"
-    boton = _("Numerar la carta y notificar")
+class EmitirForm(_FormAccion):
+    accion = "emitir"
+    boton = _("Numerar la carta para la firma")
+
+
+class FirmarForm(_FormAccion):
+    """The letter was signed: the signed copy (PDF), or its record in Daruma. The service
+    (services.errores_de_firma) checks which one and says what is missing beside the field."""
+
+    accion = "firmar"
+    boton = _("Registrar la firma y notificar al delegado")
+    carta_firmada = forms.FileField(
+        label=_("Copia firmada de la carta (PDF)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        help_text=_("O, si se firmó en Daruma, registre abajo el radicado."),
+    )
+    radicado = forms.CharField(
+        label=_("Número de radicado en Daruma"), required=False, max_length=40
+    )
+    fecha_radicado = forms.DateField(
+        label=_("Fecha del radicado"), required=False, widget=EntradaFecha()
+    )
+    trd = forms.CharField(label=_("Código TRD"), required=False, max_length=80)
 
 
 class AceptarForm(_FormAccion):
@@ -301,7 +322,8 @@ class DevolverForm(_FormAccion):
 FORMULARIOS_DE_ACCION = {
     f.accion: f
     for f in (
-        NotificarForm,
+        EmitirForm,
+        FirmarForm,
         AceptarForm,
         RechazarForm,
         RealizadaForm,

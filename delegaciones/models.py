@@ -232,6 +232,7 @@ def condicion_por_entregar(hoy: date | None = None) -> Q:
 class Delegacion(ConAcceso, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("Borrador")
+        PENDIENTE_FIRMA = "pendiente_firma", _("Pendiente de firma")
         NOTIFICADA = "notificada", _("Notificada")
         ACEPTADA = "aceptada", _("Aceptada")
         RECHAZADA = "rechazada", _("Rechazada")
@@ -245,7 +246,10 @@ class Delegacion(ConAcceso, models.Model):
         SECRETARIO = "secretario", _("El Secretario de Gobierno")
 
     TRANSICIONES = {
-        Estado.BORRADOR: {Estado.NOTIFICADA, Estado.CANCELADA},
+        # The letter is numbered and generated for signature; the delegate is notified only
+        # once the signed copy is uploaded or its Daruma record entered (a written act).
+        Estado.BORRADOR: {Estado.PENDIENTE_FIRMA, Estado.CANCELADA},
+        Estado.PENDIENTE_FIRMA: {Estado.NOTIFICADA, Estado.CANCELADA},
         Estado.NOTIFICADA: {Estado.ACEPTADA, Estado.RECHAZADA, Estado.CANCELADA},
         Estado.ACEPTADA: {Estado.REALIZADA, Estado.FICHA_ENTREGADA, Estado.CANCELADA},
         Estado.REALIZADA: {Estado.FICHA_ENTREGADA},
@@ -256,6 +260,8 @@ class Delegacion(ConAcceso, models.Model):
         Estado.CANCELADA: set(),
     }
     TERMINADAS_SIN_FICHA = (Estado.RECHAZADA, Estado.CANCELADA)
+    # Not yet a written, signed act: the delegate has not been told.
+    SIN_NOTIFICAR = (Estado.BORRADOR, Estado.PENDIENTE_FIRMA)
     DEBEN_FICHA = (Estado.ACEPTADA, Estado.REALIZADA)
     CON_FICHA = (Estado.FICHA_ENTREGADA, Estado.FICHA_REVISADA)
 
@@ -290,6 +296,28 @@ class Delegacion(ConAcceso, models.Model):
         _("número de la carta de delegación"), max_length=40, blank=True
     )
     fecha_limite_ficha = models.DateField(_("plazo de la ficha técnica"))
+    # The signature of the letter: the signed copy uploaded (a PDF), or its record in the
+    # document-management system (Daruma).
+    carta_firmada = models.ForeignKey(
+        "documentos.Adjunto",
+        verbose_name=_("copia firmada de la carta"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    radicado_firma = models.CharField(_("número de radicado en Daruma"), max_length=40, blank=True)
+    fecha_radicado = models.DateField(_("fecha del radicado"), null=True, blank=True)
+    trd_radicado = models.CharField(_("código TRD"), max_length=80, blank=True)
+    firma_registrada_en = models.DateTimeField(_("firma registrada en"), null=True, blank=True)
+    firma_registrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("firma registrada por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     motivo_rechazo = models.TextField(_("motivo del rechazo"), blank=True)
     motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
     notificada_en = models.DateTimeField(_("notificada en"), null=True, blank=True)
@@ -337,6 +365,11 @@ class Delegacion(ConAcceso, models.Model):
             models.CheckConstraint(
                 condition=Q(estado="borrador") | Q(estado="cancelada") | ~Q(numero_carta=""),
                 name="delegacion_notificada_tiene_carta",
+            ),
+            models.CheckConstraint(
+                condition=Q(radicado_firma="") | Q(fecha_radicado__isnull=False),
+                name="delegacion_radicado_tiene_fecha",
+                violation_error_message=_("Indique la fecha del radicado."),
             ),
             models.CheckConstraint(
                 condition=~Q(estado="rechazada") | ~Q(motivo_rechazo=""),
@@ -404,6 +437,11 @@ class Delegacion(ConAcceso, models.Model):
             and (ficha is None or ficha.entregada_en is None)
             and fecha == f"{self.fecha_limite_ficha:%Y%m%d}"
         )
+
+    @property
+    def firmada(self) -> bool:
+        """The letter's signature is on record (signed copy or Daruma radicado)."""
+        return bool(self.carta_firmada_id or self.radicado_firma)
 
     @property
     def debe_ficha(self) -> bool:

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from buengobierno.avisos.servicios import notificar, programar_aviso
-from buengobierno.documentos.adjuntos import guardar_adjunto
+from buengobierno.documentos.adjuntos import guardar_adjunto, validar_archivo
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
+from buengobierno.documentos.models import Adjunto
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
@@ -187,7 +188,8 @@ def delegar(
     """Delegate `delegado` to represent the Alcalde (or the Secretario) in `sesion`.
 
     The ficha's deadline is computed now, three business days after the session. With
-    `notificar_ahora` the letter is numbered and the delegate told at once; otherwise the
+    `notificar_ahora` the letter is numbered and generated for signature ("pendiente de
+    firma"; the delegate is told once it is signed, see `registrar_firma`); otherwise the
     delegation stays a draft. Raises ValidationError (per field) for a past session, a
     delegate without e-mail, or a session that already has a delegation in force.
     """
@@ -224,25 +226,121 @@ def delegar(
         instancia.delegado_habitual = delegado
         instancia.save(update_fields=["delegado_habitual"])
     if notificar_ahora:
-        delegacion = notificar_delegacion(delegacion=delegacion, usuario=usuario)
+        delegacion = emitir_carta(delegacion=delegacion, usuario=usuario)
     return delegacion
 
 
 @transaction.atomic
-def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
-    """Number the delegation letter and tell the delegate (e-mail and in-app notice)."""
+def emitir_carta(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """Number the delegation letter and generate it for signature ("pendiente de firma").
+
+    The delegate is not told yet: a delegation is a written act, notified once the signed
+    copy is uploaded or its Daruma record entered (`registrar_firma`)."""
     _exigir_coordinador(usuario)
-    delegacion = _bloquear(delegacion, Estado.NOTIFICADA)
+    delegacion = _bloquear(delegacion, Estado.PENDIENTE_FIRMA)
     errores = errores_de_delegacion(
         sesion_inicio=delegacion.sesion.inicio, delegado=delegacion.delegado
     )
     if errores:
         raise ValidationError(errores)
     delegacion.numero_carta = siguiente_consecutivo(SERIE_CARTAS).texto
+    delegacion.estado = Estado.PENDIENTE_FIRMA
+    delegacion.save(update_fields=["numero_carta", "estado"])
+    # The PDF stays as the draft that was signed.
+    documentos.CARTA.generar_al_confirmar(delegacion)
+    return delegacion
+
+
+def errores_de_firma(
+    *, carta_firmada=None, radicado: str = "", fecha_radicado=None, trd: str = ""
+) -> dict[str, list[str]]:
+    """Spanish messages, per field, of what makes a record of the letter's signature invalid:
+    either a signed copy that is a PDF (checked by its content), or the radicado number, its
+    date and the TRD code of the document-management system."""
+    errores = {}
+    if carta_firmada:
+        try:
+            tipo = validar_archivo(carta_firmada)
+        except ValidationError as error:
+            return {"carta_firmada": list(error.messages)}
+        if tipo != Adjunto.Tipo.PDF:
+            errores["carta_firmada"] = [_("La copia firmada de la carta debe ser un PDF.")]
+        return errores
+    radicado, trd = (radicado or "").strip(), (trd or "").strip()
+    if not (radicado or fecha_radicado or trd):
+        return {
+            "carta_firmada": [
+                _(
+                    "Suba la copia firmada de la carta (PDF) o registre el radicado de Daruma "
+                    "con su fecha y código TRD."
+                )
+            ]
+        }
+    if not radicado:
+        errores["radicado"] = [_("Escriba el número de radicado de Daruma.")]
+    if fecha_radicado is None:
+        errores["fecha_radicado"] = [_("Indique la fecha del radicado.")]
+    elif fecha_radicado > timezone.localdate():
+        errores["fecha_radicado"] = [_("La fecha del radicado no puede ser posterior a hoy.")]
+    if not trd:
+        errores["trd"] = [_("Escriba el código TRD del radicado.")]
+    return errores
+
+
+@transaction.atomic
+def registrar_firma(
+    *,
+    delegacion: Delegacion,
+    usuario,
+    carta_firmada=None,
+    radicado: str = "",
+    fecha_radicado=None,
+    trd: str = "",
+) -> Delegacion:
+    """The letter was signed: store the signed copy (a PDF) or the Daruma record, and only
+    now notify the delegate (e-mail and in-app notice) — their reminders start here."""
+    _exigir_coordinador(usuario)
+    delegacion = _bloquear(delegacion, Estado.NOTIFICADA)
+    errores = errores_de_firma(
+        carta_firmada=carta_firmada, radicado=radicado, fecha_radicado=fecha_radicado, trd=trd
+    )
+    errores.update(
+        errores_de_delegacion(sesion_inicio=delegacion.sesion.inicio, delegado=delegacion.delegado)
+    )
+    if errores:
+        raise ValidationError(errores)
+    if carta_firmada:
+        delegacion.carta_firmada = guardar_adjunto(
+            objeto=delegacion,
+            archivo=carta_firmada,
+            usuario=usuario,
+            descripcion=str(_("Carta de delegación firmada")),
+        )
+    else:
+        delegacion.radicado_firma = radicado.strip()
+        delegacion.fecha_radicado = fecha_radicado
+        delegacion.trd_radicado = trd.strip()
+    delegacion.firma_registrada_en = timezone.now()
+    delegacion.firma_registrada_por = usuario
     delegacion.estado = Estado.NOTIFICADA
     delegacion.notificada_en = timezone.now()
-    delegacion.save(update_fields=["numero_carta", "estado", "notificada_en"])
-    documentos.CARTA.generar_al_confirmar(delegacion)
+    delegacion.save(
+        update_fields=[
+            "carta_firmada",
+            "radicado_firma",
+            "fecha_radicado",
+            "trd_radicado",
+            "firma_registrada_en",
+            "firma_registrada_por",
+            "estado",
+            "notificada_en",
+        ]
+    )
+    _avisar_al_delegado(delegacion)
+    return delegacion
+
+
+def _avisar_al_delegado(delegacion: Delegacion) -> None:
     programar_aviso(
         objeto=delegacion,
         paso="notificada",
@@ -264,7 +362,6 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
             )
         },
     )
-    return delegacion
 
 
 def _la_sesion(delegacion: Delegacion) -> str:
@@ -330,7 +427,7 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     delegacion = _bloquear(delegacion, Estado.CANCELADA)
     if delegacion.sesion.ya_empezo:
         raise ErrorDeEstado(_("La sesión ya se realizó: la delegación no se puede cancelar."))
-    avisar = delegacion.estado != Estado.BORRADOR
+    avisar = delegacion.estado not in Delegacion.SIN_NOTIFICAR
     delegacion.estado = Estado.CANCELADA
     delegacion.motivo_cancelacion = motivo.strip()
     delegacion.save(update_fields=["estado", "motivo_cancelacion"])
@@ -574,7 +671,9 @@ def acciones_para(delegacion: Delegacion, usuario) -> list[str]:
     empezo = delegacion.sesion.ya_empezo
     acciones = []
     if delegacion.estado == Estado.BORRADOR and coordina:
-        acciones.append("notificar")
+        acciones.append("emitir")
+    if delegacion.estado == Estado.PENDIENTE_FIRMA and coordina:
+        acciones.append("firmar")
     if delegacion.estado == Estado.NOTIFICADA and es_delegado:
         acciones += ["aceptar", "rechazar"]
     if delegacion.estado == Estado.ACEPTADA and empezo and (es_delegado or coordina):

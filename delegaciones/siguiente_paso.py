@@ -26,8 +26,16 @@ def siguiente_paso(
     espera_a, desde = "", None
     if d.estado == Estado.BORRADOR:
         explicacion = _(
-            "La delegación está en borrador: al numerar la carta se notifica a %(persona)s."
+            "La delegación está en borrador: numere la carta para la firma; a %(persona)s se "
+            "le notifica cuando la carta esté firmada."
         ) % {"persona": delegado}
+        espera_a, desde = _("el Despacho de Gobierno"), d.creado_en
+    elif d.estado == Estado.PENDIENTE_FIRMA:
+        explicacion = _(
+            "La carta No. %(numero)s está pendiente de firma. Descárguela, hágala firmar y "
+            "suba la copia firmada (PDF) o registre el radicado de Daruma: solo entonces se "
+            "notifica a %(persona)s."
+        ) % {"numero": d.numero_carta, "persona": delegado}
         espera_a, desde = _("el Despacho de Gobierno"), d.creado_en
     elif d.estado == Estado.NOTIFICADA:
         explicacion = _(

@@ -9,6 +9,7 @@ register = template.Library()
 
 _CLASES = {
     "borrador": "text-bg-light border",
+    "pendiente_firma": "text-bg-light border border-warning",
     "notificada": "text-bg-warning",
     "aceptada": "text-bg-primary",
     "rechazada": "text-bg-dark",

@@ -28,7 +28,8 @@ from delegaciones.siguiente_paso import siguiente_paso
 from delegaciones.views.registros import poner_errores
 
 SERVICIOS = {
-    "notificar": services.notificar_delegacion,
+    "emitir": services.emitir_carta,
+    "firmar": services.registrar_firma,
     "aceptar": services.aceptar_delegacion,
     "rechazar": services.rechazar_delegacion,
     "realizada": services.marcar_realizada,
@@ -37,7 +38,8 @@ SERVICIOS = {
     "devolver": services.devolver_ficha,
 }
 MENSAJES = {
-    "notificar": _("Se numeró la carta y se notificó al delegado."),
+    "emitir": _("Se numeró la carta: descárguela, hágala firmar y registre aquí la firma."),
+    "firmar": _("Se registró la firma de la carta y se notificó al delegado."),
     "aceptar": _("Aceptó la delegación. Después de la sesión envíe aquí la ficha técnica."),
     "rechazar": _("Se avisó al Despacho que no puede asistir."),
     "realizada": _("Se registró que la sesión se realizó; ahora puede llenar la ficha técnica."),
@@ -107,7 +109,7 @@ def accion(request, pk, accion):
         raise Http404
     delegacion = _delegacion(request, pk)
     exigir_edicion(request.user, delegacion)
-    form = FORMULARIOS_DE_ACCION[accion](request.POST, delegacion=delegacion)
+    form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, delegacion=delegacion)
     if form.is_valid():
         datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
@@ -258,7 +260,7 @@ def carta_pdf(request, pk):
     """The numbered delegation letter, once the delegate was notified (stored as issued)."""
     delegacion = _delegacion(request, pk)
     if not delegacion.numero_carta:
-        raise Http404(_("La carta se numera al notificar la delegación."))
+        raise Http404(_("La carta se numera al emitirla para la firma."))
     return documentos.CARTA.respuesta(delegacion)
 
 

@@ -42,13 +42,28 @@ def nueva_sesion(instancia, despacho, hoy):
     return crear
 
 
+def firmar(delegacion, despacho) -> Delegacion:
+    """Record the letter as signed in Daruma (which notifies the delegate)."""
+    return services.registrar_firma(
+        delegacion=delegacion,
+        usuario=despacho,
+        radicado=f"20264112020{delegacion.pk:06d}",
+        fecha_radicado=timezone.localdate(),
+        trd="4112.020.22.2.1020.000697",
+    )
+
+
 @pytest.fixture
 def delegar(despacho, directivo_salud):
-    """delegar(sesion, **cambios) -> a delegation, notified unless notificar_ahora=False."""
+    """delegar(sesion, **cambios) -> a delegation, its letter signed and the delegate
+    notified; pendiente de firma with firmar_carta=False, a draft with notificar_ahora=False."""
 
-    def crear(sesion, **cambios):
+    def crear(sesion, firmar_carta=True, **cambios):
         datos = {"delegado": directivo_salud, "instrucciones": INSTRUCCIONES, **cambios}
-        return services.delegar(sesion=sesion, usuario=despacho, **datos)
+        delegacion = services.delegar(sesion=sesion, usuario=despacho, **datos)
+        if firmar_carta and delegacion.estado == Delegacion.Estado.PENDIENTE_FIRMA:
+            delegacion = firmar(delegacion, despacho)
+        return delegacion
 
     return crear
 
