@@ -19,6 +19,7 @@ from buengobierno.web.formularios import (
     sin_guiones,
 )
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
+from delegaciones.services import delegables
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -65,10 +66,32 @@ class InstanciaForm(ConVersion, forms.ModelForm):
         )
 
 
+class CampoDelegado(CampoPersona):
+    """Only people who can act on a delegation (services.delegables); each shown with their
+    post and level ("Secretario de Salud Pública (nivel directivo)")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", delegables())
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _(
+                    "Esa persona no puede recibir delegaciones: no está activa o no tiene un "
+                    "rol con el que pueda aceptarla y enviar la ficha técnica."
+                )
+            },
+        )
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        etiqueta = super().label_from_instance(obj)
+        return f"{etiqueta} · {obj.cargo_y_nivel}" if obj.cargo_y_nivel else etiqueta
+
+
 class _CamposDelegacion(forms.Form):
     """Who represents the Alcalde and with which instructions (shared by two forms)."""
 
-    delegado = CampoPersona(
+    delegado = CampoDelegado(
         label=_("Delegado"),
         help_text=_("Se sugiere el delegado habitual de la instancia."),
     )
@@ -102,7 +125,7 @@ class SesionForm(ConVersion, forms.ModelForm):
     delegar = forms.BooleanField(
         label=_("Delegar ahora la representación en esta sesión"), required=False
     )
-    delegado = CampoPersona(label=_("Delegado"), required=False)
+    delegado = CampoDelegado(label=_("Delegado"), required=False)
     delegante = _CamposDelegacion.base_fields["delegante"]
     instrucciones = forms.CharField(
         label=_("Instrucciones"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -192,7 +215,7 @@ class DelegacionForm(_CamposDelegacion):
         descartados = sesion.delegaciones.filter(estado=Delegacion.Estado.RECHAZADA).values(
             "delegado"
         )
-        self.fields["delegado"].queryset = personas_activas().exclude(pk__in=descartados)
+        self.fields["delegado"].queryset = delegables().exclude(pk__in=descartados)
         self.helper = ayudante(
             _("Delegar"), accion=reverse("delegaciones:delegar", args=[sesion.pk])
         )

@@ -30,6 +30,9 @@ ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
 VEN_TODO = frozenset({Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA})
 # Delegates and their organism's staff: accept, fill and send the ficha.
 ROLES_DELEGADOS = frozenset({Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA})
+# Who may be delegated: whoever can accept, reject, fill and send the ficha (the delegates'
+# roles, and the coordination, who edit every delegation). Anyone else would be a dead end.
+PUEDEN_SER_DELEGADOS = ROLES_DELEGADOS | ROLES_COORDINACION
 # Business days the delegate has to send the ficha after the session (circular, policy 3).
 DIAS_HABILES_FICHA = 3
 

@@ -16,7 +16,12 @@ from buengobierno.documentos.adjuntos import guardar_adjunto, validar_archivo
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
 from buengobierno.documentos.models import Adjunto
-from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
+from buengobierno.organizacion.acceso import (
+    exigir_creacion,
+    exigir_edicion,
+    roles_de,
+    usuarios_con_rol,
+)
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from buengobierno.web.concurrencia import aplicar, fusionar
@@ -24,6 +29,7 @@ from compromisos.services import CompromisosInvalidos, crear_compromisos, errore
 from delegaciones import documentos
 from delegaciones.models import (
     DIAS_HABILES_FICHA,
+    PUEDEN_SER_DELEGADOS,
     ROLES_COORDINACION,
     CompromisoFicha,
     Delegacion,
@@ -47,6 +53,22 @@ ADJUNTOS_FICHA = {
     "presentacion": _l("Presentación"),
     "asistencia": _l("Listado de asistencia"),
 }
+
+
+MENSAJE_NO_DELEGABLE = _l(
+    "%(persona)s no tiene un rol con el que pueda aceptar la delegación y enviar la ficha "
+    "técnica (Directivo, Enlace, Relaciones y Cooperación, Jurídica o el Despacho). Elija a "
+    "otra persona o pida al administrador que le asigne el rol."
+)
+
+
+def delegables():
+    """The people who may be delegated: active, with a role that can act on a delegation."""
+    return (
+        usuarios_con_rol(*PUEDEN_SER_DELEGADOS)
+        .select_related("organismo")
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def plazo_de_ficha(sesion: Sesion):
@@ -109,6 +131,8 @@ def errores_de_delegacion(*, sesion_inicio, delegado) -> dict[str, list[str]]:
     if delegado is not None:
         if not delegado.is_active:
             errores["delegado"] = [_("La persona elegida está inactiva.")]
+        elif not roles_de(delegado) & PUEDEN_SER_DELEGADOS:
+            errores["delegado"] = [MENSAJE_NO_DELEGABLE % {"persona": delegado}]
         elif not (delegado.email or "").strip():
             errores["delegado"] = [
                 _(
