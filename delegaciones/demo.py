@@ -245,6 +245,19 @@ def cargar(*, usuarios, stdout):
         services.delegar(
             sesion=sesion, delegado=directivo, usuario=despacho, instrucciones=INSTRUCCIONES
         )
+        # The Secretario attends for the Alcalde: a delegation to him, signed in Daruma.
+        if "secretario" in usuarios:
+            sesion = services.registrar_sesion(
+                datos={
+                    "instancia": mesa,
+                    "inicio": _momento(6),
+                    "lugar": "Centro Administrativo Municipal (CAM), torre Alcaldía",
+                    "asistencia": Sesion.Asistencia.SECRETARIO,
+                },
+                archivos={},
+                usuario=despacho,
+            )
+            _firmar(sesion.delegaciones.get(), despacho)
         _s, cancelada = _sesion(asamblea, 12, despacho, delegado=directivo)
         services.cancelar_delegacion(
             delegacion=cancelada, usuario=despacho, motivo="Asistirá el Alcalde en persona."

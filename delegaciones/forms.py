@@ -197,6 +197,9 @@ class SesionForm(ConVersion, forms.ModelForm):
 
     def datos_de_delegacion(self) -> dict | None:
         if not self.cleaned_data.get("delegar"):
+            if self.cleaned_data.get("asistencia") == Sesion.Asistencia.SECRETARIO:
+                # The Secretario represents the Alcalde: services delegates to him.
+                return {c: self.cleaned_data.get(c) for c in ("instrucciones", "postura")}
             return None
         return {
             c: self.cleaned_data[c] for c in ("delegado", "delegante", "instrucciones", "postura")

@@ -148,17 +148,23 @@ def errores_de_delegacion(*, sesion_inicio, delegado) -> dict[str, list[str]]:
 def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict | None = None):
     """A session of an instancia with its invitation and agenda, and optionally its delegation.
 
-    `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
+    `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`). A session
+    the Secretario de Gobierno attends ("Asiste el Secretario") gets a delegation to him from
+    the Alcalde (its instructions from `delegacion`, if given), so its ficha is owed too.
     Raises ValidationError with messages per field; nothing is saved then.
     """
     exigir_creacion(usuario, Sesion)
-    if delegacion:
+    if delegacion and delegacion.get("delegado") is not None:
         errores = errores_de_delegacion(
             sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
         )
         if errores:
             raise ValidationError(errores)
         datos = {**datos, "asistencia": Sesion.Asistencia.DELEGA}
+    elif datos.get("asistencia") == Sesion.Asistencia.SECRETARIO:
+        delegacion = _delegacion_al_secretario(datos.get("inicio"), delegacion or {})
+    else:
+        delegacion = None
     sesion = Sesion(**datos, creado_por=usuario)
     sesion.full_clean(exclude=["creado_por"])
     sesion.save()
@@ -166,6 +172,47 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
     if delegacion:
         delegar(sesion=sesion, usuario=usuario, **delegacion)
     return sesion
+
+
+INSTRUCCIONES_SECRETARIO = _l(
+    "Asistir en representación del Alcalde de Santiago de Cali y enviar la ficha técnica de "
+    "la sesión."
+)
+
+
+def secretario_de_gobierno():
+    """The active user with the role Secretario de Gobierno (the head of an organism first,
+    should an encargado also hold the role), or None."""
+    candidatos = list(usuarios_con_rol(Rol.SECRETARIO).select_related("organismo"))
+    candidatos.sort(key=lambda u: (u.organismo is None or u.organismo.jefe_id != u.pk, u.pk))
+    return candidatos[0] if candidatos else None
+
+
+def _delegacion_al_secretario(inicio, datos: dict) -> dict:
+    """ "Asiste el Secretario de Gobierno" is a representation of the Alcalde: a delegation to
+    the Secretario (delegante: el Alcalde), whose ficha is owed as anyone else's."""
+    secretario = secretario_de_gobierno()
+    if secretario is None:
+        raise ValidationError(
+            {
+                "asistencia": [
+                    _(
+                        "No hay un usuario activo con el rol Secretario de Gobierno a quien "
+                        "delegar. Pida al administrador que lo registre o elija otra opción."
+                    )
+                ]
+            }
+        )
+    errores = errores_de_delegacion(sesion_inicio=inicio, delegado=secretario)
+    if errores:
+        raise ValidationError(errores)
+    return {
+        "delegado": secretario,
+        "delegante": Delegacion.Delegante.ALCALDE,
+        "instrucciones": (datos.get("instrucciones") or "").strip()
+        or str(INSTRUCCIONES_SECRETARIO),
+        "postura": datos.get("postura") or "",
+    }
 
 
 @transaction.atomic
@@ -186,8 +233,14 @@ def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario, b
     here raises EdicionEnConflicto and nothing is saved (the attachments neither)."""
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
     exigir_edicion(usuario, sesion)
+    antes = sesion.asistencia
     aplicar(sesion, datos=datos, base=base, excluir=["creado_por"])
     _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
+    if (
+        sesion.asistencia == Sesion.Asistencia.SECRETARIO != antes
+        and not Delegacion.objects.filter(sesion=sesion).vigentes().exists()
+    ):
+        delegar(sesion=sesion, usuario=usuario, **_delegacion_al_secretario(sesion.inicio, {}))
     # The deadline of the ficha follows the session when it moves.
     Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(
         fecha_limite_ficha=plazo_de_ficha(sesion)
@@ -222,6 +275,10 @@ def delegar(
     errores = errores_de_delegacion(sesion_inicio=sesion.inicio, delegado=delegado)
     if not (instrucciones or "").strip():
         errores["instrucciones"] = [_("Escriba las instrucciones para el delegado.")]
+    if delegante == Delegacion.Delegante.SECRETARIO and Rol.SECRETARIO in roles_de(delegado):
+        errores.setdefault("delegante", []).append(
+            _("El Secretario de Gobierno no se delega a sí mismo: quien delega es el Alcalde.")
+        )
     if Delegacion.objects.filter(sesion=sesion).vigentes().exists():
         errores.setdefault("delegado", []).append(MENSAJE_UNA_VIGENTE)
     if errores:
@@ -242,8 +299,16 @@ def delegar(
             )
     except IntegrityError:
         raise ValidationError({"delegado": [MENSAJE_UNA_VIGENTE]}) from None
-    if sesion.asistencia != Sesion.Asistencia.DELEGA:
-        sesion.asistencia = Sesion.Asistencia.DELEGA
+    # The Secretario attending for the Alcalde keeps the session's "Asiste el Secretario".
+    asistencia = Sesion.Asistencia.DELEGA
+    if (
+        sesion.asistencia == Sesion.Asistencia.SECRETARIO
+        and delegante == Delegacion.Delegante.ALCALDE
+        and Rol.SECRETARIO in roles_de(delegado)
+    ):
+        asistencia = Sesion.Asistencia.SECRETARIO
+    if sesion.asistencia != asistencia:
+        sesion.asistencia = asistencia
         sesion.save(update_fields=["asistencia"])
     instancia = sesion.instancia
     if instancia.delegado_habitual_id is None:
