@@ -431,6 +431,13 @@ class Delegacion(ConAcceso, models.Model):
         tipo, _separador, fecha = paso.partition(":")
         if tipo == "notificada":
             return self.estado not in self.TERMINADAS_SIN_FICHA
+        if tipo in ("sin_respuesta", "sin_respuesta_escalada"):
+            # Still unanswered, before this same session (keyed by the ficha's deadline).
+            return (
+                self.estado == self.Estado.NOTIFICADA
+                and not self.sesion.ya_empezo
+                and fecha == f"{self.fecha_limite_ficha:%Y%m%d}"
+            )
         if tipo == "devuelta":
             return self.estado == self.Estado.REALIZADA
         # ficha_pendiente, ficha_vence_hoy, ficha_vencida, escalada: for this same deadline.
