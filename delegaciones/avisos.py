@@ -4,10 +4,12 @@ One periodic scan, every working hour (the first run, 7:10, is the morning's):
 - once the letter is signed: sent by services.registrar_firma (step "notificada");
 - a delegation still unanswered (notificada) two business days before the session: reminded
   to the delegate; the business day before the session: escalated to the Despacho;
-- the day after the session, to the delegate: the ficha is owed, with its deadline;
+- the business day after the session (never while it takes place), to the delegate: the
+  ficha is owed, with its deadline;
 - the morning of the due day, to the delegate: the ficha is due today;
 - when overdue: to the delegate, and escalated to the head of the delegate's organism
-  (Organismo.jefe) and to every person of the Despacho de Gobierno.
+  (Organismo.jefe; the Secretario de Gobierno when the delegate is that head) and to every
+  person of the Despacho de Gobierno.
 Each step is keyed by the deadline, so a session that moves reminds again; the ledger
 (programar_aviso) makes each (delegation, step, person) go out once, however many workers
 scan at once. The scan selects in SQL only what is due and not in the ledger (NOT EXISTS).
@@ -16,7 +18,7 @@ scan at once. The scan selects in SQL only what is due and not in the ledger (NO
 from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,8 +31,9 @@ from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import usuarios_con_rol
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
-from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from delegaciones.models import DIAS_HABILES_FICHA, Delegacion
+from delegaciones.services import secretarios_de_gobierno
 
 PLANTILLA_FICHA = "delegaciones/ficha_pendiente"
 PLANTILLA_ESCALAMIENTO = "delegaciones/ficha_escalada"
@@ -62,9 +65,16 @@ def _adeudadas(hoy):
         ese_dia="ficha_vence_hoy",
         despues="ficha_vencida",
     )
+    # The first reminder goes the business day after the session, never while it is taking
+    # place: the session fell before the last business day up to today.
+    ultimo_habil = hoy if es_dia_habil(hoy) else sumar_dias_habiles(hoy, -1)
     return (
         Delegacion.objects.sin_ficha()
-        .filter(sesion__inicio__lt=timezone.now())
+        .filter(
+            sesion__inicio__lt=min(
+                timezone.now(), timezone.make_aware(datetime.combine(ultimo_habil, time.min))
+            )
+        )
         .annotate(tipo=tipo, paso=paso_con_fecha(tipo, "fecha_limite_ficha"))
         .select_related("sesion__instancia", "delegado", "organismo__jefe")
         .order_by("fecha_limite_ficha", "pk")
@@ -92,15 +102,29 @@ def _sin_avisar(quienes: Q, paso: str):
 
 
 def escalamientos_debidos(hoy, despacho_ids):
-    """Overdue fichas with someone to escalate to (the head of the delegate's organism, each
-    person of the Despacho; never the delegate) who was not told yet."""
+    """Overdue fichas with someone to escalate to (the head of the delegate's organism, or the
+    Secretario de Gobierno when the delegate is that head; each person of the Despacho; never
+    the delegate) who was not told yet."""
     sin_avisar = _sin_avisar(
-        Q(pk__in=despacho_ids) | Q(pk=OuterRef("organismo__jefe")), "paso_escalada"
+        Q(pk__in=despacho_ids)
+        | Q(pk=OuterRef("organismo__jefe"))
+        | Q(pk=OuterRef("secretario_escalada")),
+        "paso_escalada",
     )
     return (
         _adeudadas(hoy)
         .filter(fecha_limite_ficha__lt=hoy)
-        .annotate(paso_escalada=paso_con_fecha("escalada", "fecha_limite_ficha"))
+        .annotate(
+            paso_escalada=paso_con_fecha("escalada", "fecha_limite_ficha"),
+            secretario_escalada=Case(
+                When(
+                    delegado=F("organismo__jefe"),
+                    then=Subquery(secretarios_de_gobierno().values("pk")[:1]),
+                ),
+                default=Value(None),
+                output_field=IntegerField(),
+            ),
+        )
         .filter(Exists(sin_avisar))
     )
 
@@ -125,6 +149,9 @@ def avisar_fichas(*, hoy=None) -> int:
     despacho = list(usuarios_con_rol(Rol.DESPACHO))
     for delegacion in escalamientos_debidos(hoy, [p.pk for p in despacho]):
         jefe = delegacion.organismo.jefe if delegacion.organismo_id else None
+        if jefe is not None and jefe.pk == delegacion.delegado_id:
+            # The head of the organism is the delegate: above him is the Secretario.
+            jefe = Usuario.objects.filter(pk=delegacion.secretario_escalada).first()
         escalamiento = _("La ficha técnica de %(persona)s venció el %(fecha)s.") % {
             "persona": delegacion.delegado,
             "fecha": fecha_larga(delegacion.fecha_limite_ficha),

@@ -7,6 +7,7 @@ row) into a message beside the field. Each function is one transaction: nothing 
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -22,6 +23,7 @@ from buengobierno.organizacion.acceso import (
     roles_de,
     usuarios_con_rol,
 )
+from buengobierno.organizacion.models import Organismo, Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from buengobierno.web.concurrencia import aplicar, fusionar
@@ -180,12 +182,20 @@ INSTRUCCIONES_SECRETARIO = _l(
 )
 
 
+def secretarios_de_gobierno():
+    """The active users with the role Secretario de Gobierno, the head of an organism first
+    (should an encargado also hold the role). One group, so no duplicate rows: usable as a
+    subquery (see delegaciones.avisos)."""
+    return (
+        Usuario.objects.filter(is_active=True, groups__name=Rol.SECRETARIO)
+        .alias(es_jefe=Exists(Organismo.objects.filter(jefe=OuterRef("pk"))))
+        .order_by("-es_jefe", "pk")
+    )
+
+
 def secretario_de_gobierno():
-    """The active user with the role Secretario de Gobierno (the head of an organism first,
-    should an encargado also hold the role), or None."""
-    candidatos = list(usuarios_con_rol(Rol.SECRETARIO).select_related("organismo"))
-    candidatos.sort(key=lambda u: (u.organismo is None or u.organismo.jefe_id != u.pk, u.pk))
-    return candidatos[0] if candidatos else None
+    """The Secretario de Gobierno (see secretarios_de_gobierno), or None."""
+    return secretarios_de_gobierno().select_related("organismo").first()
 
 
 def _delegacion_al_secretario(inicio, datos: dict) -> dict:

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from delegaciones import services
 from delegaciones.models import Delegacion, Instancia, Sesion
 from tests.conftest import momento
@@ -85,9 +86,15 @@ def al_pasado(delegacion, dias_atras: int) -> Delegacion:
 
 @pytest.fixture
 def aceptada_pasada(nueva_sesion, delegar, directivo_salud):
-    """aceptada_pasada(dias_atras=1) -> an accepted delegation whose session already took place."""
+    """aceptada_pasada(dias_atras=None) -> an accepted delegation whose session already took
+    place: `dias_atras` calendar days ago, by default on the business day before the last one
+    (so its "ficha pendiente" reminder is due today, whatever weekday the tests run on)."""
 
-    def crear(dias_atras=1, **cambios):
+    def crear(dias_atras=None, **cambios):
+        if dias_atras is None:
+            hoy = timezone.localdate()
+            ultimo_habil = hoy if es_dia_habil(hoy) else sumar_dias_habiles(hoy, -1)
+            dias_atras = (hoy - sumar_dias_habiles(ultimo_habil, -1)).days
         delegacion = delegar(nueva_sesion(), **cambios)
         services.aceptar_delegacion(delegacion=delegacion, usuario=delegacion.delegado)
         return al_pasado(delegacion, dias_atras)
