@@ -195,6 +195,17 @@ def _ficha(delegacion, usuarios, *, dias_despues, compromisos, enviar=True):
             ),
             "decisiones": "Se aprobó el plan de acción del siguiente trimestre.",
             "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos de salud pública.",
+            "asistentes": (
+                "Gerente de la entidad\nRevisor fiscal\nDelegado del Gobernador del Valle\n"
+                "Representante de los usuarios"
+            ),
+            "posicion_expresada": (
+                "Se apoyó el plan de acción presentado, con la salvedad de no comprometer "
+                "recursos adicionales del Distrito."
+            ),
+            "votaciones": (
+                "Plan de acción: 6 votos a favor y 1 abstención; la Administración votó a favor."
+            ),
         },
         compromisos=compromisos,
         archivos={},

@@ -19,7 +19,7 @@ from buengobierno.web.formularios import (
     sin_guiones,
 )
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
-from delegaciones.services import delegables
+from delegaciones.services import TEXTOS_FICHA, delegables
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -380,26 +380,45 @@ class FichaForm(ConVersion, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    asistentes = forms.CharField(
+        label=_("Quiénes asistieron"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nombre, cargo y entidad de los asistentes, uno por línea."),
+    )
+    posicion_expresada = forms.CharField(
+        label=_("Posición que expresó en la sesión"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    votaciones = forms.CharField(
+        label=_("Votaciones (si las hubo)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Qué se votó, el voto de la Administración y el resultado."),
+    )
     acta = CampoAdjunto(label=_("Acta de la sesión (opcional)"), required=False)
     presentacion = CampoAdjunto(label=_("Presentación (opcional)"), required=False)
     asistencia = CampoAdjunto(label=_("Listado de asistencia (opcional)"), required=False)
 
     ARCHIVOS = ("acta", "presentacion", "asistencia")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, postura: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        if postura:
+            self.fields["posicion_expresada"].help_text = _(
+                "Postura instruida por el Despacho: %(postura)s"
+            ) % {"postura": postura}
         self.helper = ayudante("")
         self.helper.form_tag = False
         self.helper.inputs = []
         self.helper.layout = Layout(
-            "desarrollo",
-            "decisiones",
-            "asuntos_alcalde",
+            *TEXTOS_FICHA,
             HTML('<div id="compromisos-de-la-ficha"></div>'),
         )
 
     def datos(self) -> dict:
-        return {c: self.cleaned_data[c] for c in ("desarrollo", "decisiones", "asuntos_alcalde")}
+        return {c: self.cleaned_data[c] for c in TEXTOS_FICHA}
 
     def archivos(self) -> dict:
         return {c: self.cleaned_data.get(c) for c in self.ARCHIVOS}

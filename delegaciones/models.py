@@ -503,6 +503,11 @@ class FichaTecnica(ConAcceso, models.Model):
     asuntos_alcalde = models.TextField(
         _("asuntos que requieren la atención del Alcalde"), blank=True
     )
+    # Beside the postura instructed in the delegation: who was there, what the delegate
+    # actually said for the Administration, and how the votes went.
+    asistentes = models.TextField(_("quiénes asistieron"), blank=True)
+    posicion_expresada = models.TextField(_("posición expresada en la sesión"), blank=True)
+    votaciones = models.TextField(_("votaciones"), blank=True)
     entregada_en = models.DateTimeField(_("entregada en"), null=True, blank=True)
     reenviada_en = models.DateTimeField(_("reenviada en"), null=True, blank=True)
     entregada_por = models.ForeignKey(

@@ -573,7 +573,14 @@ def puede_enviar_ficha(delegacion: Delegacion, usuario) -> bool:
     return usuario.pk == delegacion.delegado_id or es_coordinador(usuario)
 
 
-TEXTOS_FICHA = ("desarrollo", "decisiones", "asuntos_alcalde")
+TEXTOS_FICHA = (
+    "asistentes",
+    "desarrollo",
+    "decisiones",
+    "posicion_expresada",
+    "votaciones",
+    "asuntos_alcalde",
+)
 
 
 def _filas_sin_enviar(ficha: FichaTecnica | None) -> list[dict]:
@@ -608,7 +615,7 @@ def guardar_ficha(
 ) -> FichaTecnica:
     """Save the ficha (a draft, or sent to the Despacho with `enviar`), all or nothing.
 
-    `datos`: desarrollo, decisiones, asuntos_alcalde. `compromisos`: the rows not yet in
+    `datos`: the texts of TEXTOS_FICHA. `compromisos`: the rows not yet in
     follow-up, each {descripcion, responsable, fecha_limite}; they replace the unsent rows.
     On sending, each row becomes a P005 commitment with the ficha as its origin. Raises
     ValidationError (per field) for a ficha without development or decisions,

@@ -147,11 +147,13 @@ def ficha(request, pk):
     enviar = "enviar" in request.POST
     guardados = services.valores_de_ficha(existente)
     if request.method == "POST":
-        form = FichaForm(request.POST, request.FILES, valores_guardados=guardados)
+        form = FichaForm(
+            request.POST, request.FILES, valores_guardados=guardados, postura=delegacion.postura
+        )
         compromisos = formset_compromisos(existente, request.POST, fecha_sesion=fecha_sesion)
     else:
         inicial = {c: guardados[c] for c in services.TEXTOS_FICHA} if existente else {}
-        form = FichaForm(initial=inicial, valores_guardados=guardados)
+        form = FichaForm(initial=inicial, valores_guardados=guardados, postura=delegacion.postura)
         compromisos = formset_compromisos(existente, fecha_sesion=fecha_sesion)
     if request.method == "POST" and form.is_valid() and compromisos.is_valid():
         try:

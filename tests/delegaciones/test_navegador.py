@@ -50,7 +50,7 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     pagina.get_by_label("Instancia").select_option(label=instancia.nombre)
     # The instancia's usual delegate is suggested in the person picker.
     expect(pagina.get_by_role("combobox", name="Delegado")).to_have_value(
-        f"{directivo_salud} — {directivo_salud.organismo.sigla}"
+        f"{directivo_salud} — {directivo_salud.organismo.sigla} · {directivo_salud.cargo_y_nivel}"
     )
     escribir_fecha(pagina, "Fecha y hora", viernes)
     pagina.locator("#id_inicio_hora").fill("08:00")
