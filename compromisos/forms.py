@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.entrada import (
+    CARACTERES_POR_LINEA,
+    LINEAS_MAXIMAS,
+    CampoVarios,
+    acotar,
+    validar_lineas,
+)
 from buengobierno.web.formularios import (
     CampoPersona,
     CampoPersonas,
@@ -64,6 +71,9 @@ class ReunionForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Un punto por línea. Podrá completarlos y agregar otros en la reunión."),
+        validators=[validar_lineas],
+        # Room for the most lines of the longest items, so the count is what gets refused.
+        max_length=LINEAS_MAXIMAS * (CARACTERES_POR_LINEA + 2),
     )
     invitados = CampoPersonas(
         label=_("Invitados internos"),
@@ -75,7 +85,7 @@ class ReunionForm(forms.ModelForm):
     enlace_virtual = forms.URLField(
         label=_("Enlace de la reunión virtual"), required=False, assume_scheme="https"
     )
-    organismos_invitados = forms.ModelMultipleChoiceField(
+    organismos_invitados = CampoVarios(
         label=_("Invitar a todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
@@ -126,6 +136,7 @@ class ReunionForm(forms.ModelForm):
                 self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(texto)
         quienes = [
             Row(
@@ -159,7 +170,7 @@ class ReunionForm(forms.ModelForm):
         return datos
 
     def lista_de_puntos(self) -> list[str]:
-        return [p.strip() for p in self.cleaned_data.get("puntos", "").splitlines() if p.strip()]
+        return validar_lineas(self.cleaned_data.get("puntos", ""))
 
     def lista_de_invitados(self) -> list:
         invitados = list(self.cleaned_data.get("invitados") or ())
@@ -188,9 +199,20 @@ class PuntoForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_punto_%s", **kwargs)
+        self.reunion = reunion
+        acotar(self)
         self.helper = ayudante(
             _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
         )
+
+    def clean(self):
+        datos = super().clean()
+        if self.reunion.puntos.count() >= LINEAS_MAXIMAS:
+            raise forms.ValidationError(
+                _("El orden del día ya tiene %(maximo)s puntos, el máximo de una reunión."),
+                params={"maximo": LINEAS_MAXIMAS},
+            )
+        return datos
 
 
 class DecisionForm(forms.Form):
@@ -198,6 +220,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_decision_%s", **kwargs)
+        acotar(self)
         self.helper = ayudante(
             _("Agregar decisión"),
             **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
@@ -217,6 +240,7 @@ class CompromisoEnReunionForm(forms.Form):
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_nuevo_%s", **kwargs)
         self.reunion = reunion
+        acotar(self)
         self.atajos = atajos_de_fecha(reunion.fecha)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.helper = ayudante(
@@ -254,6 +278,7 @@ class AsistentesForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_asistentes_%s", **kwargs)
+        acotar(self)
         if reunion.estado == Reunion.Estado.EN_CURSO:
             self.fields["usuarios"].help_text = _(
                 "Quienes agregue durante la reunión quedan como presentes."
@@ -295,6 +320,7 @@ class AsistenteExternoForm(forms.ModelForm):
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_externo_%s", **kwargs)
         self.fields["nombre"].required = True
+        acotar(self)
         self.helper = ayudante(
             _("Agregar persona externa"),
             **_en_seccion("compromisos:agregar_externo", reunion, "asistentes"),
@@ -525,6 +551,7 @@ class CompromisoForm(forms.Form):
         self.atajos = atajos_de_fecha(hoy)
         self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(_("Registrar compromiso"))
         self.helper.layout = Layout(
             "descripcion",

@@ -14,6 +14,7 @@ from buengobierno.organizacion.acceso import (
     exigir_edicion,
     obtener_visible_o_404,
 )
+from buengobierno.web.entrada import entero
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones import services
 from delegaciones.filtros import FiltroInstancias, FiltroSesiones
@@ -228,7 +229,7 @@ def _habituales() -> dict:
 def nueva_sesion(request):
     exigir_creacion(request.user, Sesion)
     inicial = {}
-    elegida = Instancia.objects.filter(pk=request.GET.get("instancia") or None).first()
+    elegida = Instancia.objects.filter(pk=entero(request.GET.get("instancia"))).first()
     if elegida is not None:
         inicial = {"instancia": elegida.pk, "delegado": elegida.delegado_habitual_id}
     form = SesionForm(request.POST or None, request.FILES or None, initial=inicial)
