@@ -127,7 +127,7 @@ SONDAS = [
     Lista("instancia", "delegaciones:instancia", args=("instancia",)),
     Lista("sesiones", "delegaciones:sesiones"),
     Lista("sesión", "delegaciones:sesion", args=("libre",)),
-    Lista("nueva sesión", "delegaciones:nueva_sesion", parametros=("instancia",)),
+    Lista("página de nueva sesión", "delegaciones:nueva_sesion", parametros=("instancia",)),
     Lista("delegación", "delegaciones:delegacion", args=("notificada",)),
     Lista("ficha", "delegaciones:ficha", args=("pasada",), usuario="directivo"),
     Lista("calendario ics", "delegaciones:calendario_ics", args=("notificada",)),

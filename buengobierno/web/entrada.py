@@ -263,11 +263,15 @@ class Formulario:
 
 
 def sondas_registradas() -> list[tuple[str, object]]:
-    """[(code, module)] of each procedure with a `sondas` module, in procedure-code order."""
+    """[(code, module)]: the platform's own pages (buengobierno/web/sondas.py), then each
+    procedure with a `sondas` module, in procedure-code order."""
     from buengobierno.web.procedimientos import procedimientos
 
     return [
-        (config.codigo_corto, import_module(f"{config.name}.sondas"))
-        for config in procedimientos()
-        if module_has_submodule(config.module, "sondas")
+        ("plataforma", import_module("buengobierno.web.sondas")),
+        *(
+            (config.codigo_corto, import_module(f"{config.name}.sondas"))
+            for config in procedimientos()
+            if module_has_submodule(config.module, "sondas")
+        ),
     ]
