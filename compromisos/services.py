@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
+from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha, numero
 from buengobierno.documentos.formato import hora as formato_hora
-from buengobierno.web.entrada import entero, mensajes_de_fecha, validar_fecha
+from buengobierno.web.entrada import TEXTO_MAXIMO, entero, mensajes_de_fecha, validar_fecha
 from compromisos import documentos
 from compromisos.models import (
     Asistente,
@@ -387,6 +387,11 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
             )
         return valor
     if forma == "texto":
+        if len(valor) > TEXTO_MAXIMO:
+            raise ValidationError(
+                _("Máximo %(limite)s caracteres.") % {"limite": numero(TEXTO_MAXIMO)},
+                code="largo",
+            )
         return valor.replace("\r\n", "\n")
     if forma == "usuario":
         if not valor:

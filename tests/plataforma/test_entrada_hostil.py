@@ -450,3 +450,19 @@ def test_the_live_page_takes_no_agenda_item_beyond_the_maximum(escenario):
 )
 def test_entero_reads_an_id_or_nothing(valor, numero):
     assert entrada.entero(valor) == numero
+
+
+def test_the_live_page_refuses_a_text_longer_than_the_maximum(escenario):
+    reunion = escenario["P005"]["en_curso"]
+    respuesta = _despacho(escenario).post(
+        reverse("compromisos:guardar_campo", args=[reunion.pk]),
+        {"clave": "reunion.objetivo", "valor": "x" * (entrada.TEXTO_MAXIMO + 1), "version": "0"},
+    )
+    assert respuesta.status_code == 422
+    assert respuesta.json()["error"] == "Máximo 20.000 caracteres."
+
+
+def test_a_form_text_longer_than_the_maximum_is_refused_beside_the_field(escenario):
+    respuesta = _nueva_reunion(escenario, objetivo="x" * (entrada.TEXTO_MAXIMO + 1))
+    assert respuesta.status_code == 422
+    assert list(respuesta.context["form"].errors) == ["objetivo"]
