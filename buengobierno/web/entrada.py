@@ -51,21 +51,6 @@ PALABRAS_BUSQUEDA = 10
 CARACTERES_BUSQUEDA = 200
 ID_MAXIMO = 2**63 - 1  # the largest id a BIGINT column holds
 
-__all__ = [
-    "CARACTERES_BUSQUEDA",
-    "FECHA_MAXIMA",
-    "FECHA_MINIMA",
-    "CampoVarios",
-    "Formulario",
-    "Lista",
-    "acotar",
-    "entero",
-    "mes_pedido",
-    "validar_busqueda",
-    "validar_fecha",
-    "validar_lineas",
-]
-
 
 # --- values ---------------------------------------------------------------------------------
 
@@ -230,7 +215,7 @@ class Lista:
     url: str  # URL name
     args: tuple[str, ...] = ()  # names of records of the scenario (their pk)
     parametros: tuple[str, ...] = ()
-    usuario: str = "despacho"
+    usuario: str = "despacho"  # a key of `usuarios`; "" reads it signed out (a feed)
 
 
 @dataclass(frozen=True)
