@@ -85,6 +85,7 @@ def escenario(*, usuarios) -> dict:
         "persona": directivo,
         "token": services.calendario_de(directivo).token,
         "tipo": consejo,
+        "quitable": "decision",  # the kind of item `quitar` takes off the live page
     }
 
 
@@ -229,6 +230,13 @@ SONDAS = [
         )
         for tipo, campo in services.CAMPOS_EN_VIVO
     ),
+    # Buttons: no fields, only the record in the URL.
+    Formulario("iniciar", "compromisos:iniciar", args=("programada",)),
+    Formulario("cerrar", "compromisos:cerrar", args=("en_curso",)),
+    Formulario(
+        "quitar", "compromisos:quitar", args=("en_curso", "quitable", "decision"), htmx=True
+    ),
+    Formulario("regenerar calendario", "compromisos:regenerar_calendario", usuario="directivo"),
     *(
         Formulario(
             f"compromiso: {accion}",
