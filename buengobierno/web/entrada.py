@@ -238,6 +238,8 @@ class Formulario:
         nombres = []
         for clase, prefijo in self.clases:
             for nombre, campo in clase.base_fields.items():
+                if campo.widget.needs_multipart_form:
+                    continue  # a file: a value posted in its name is never read
                 nombre = f"{prefijo}-{nombre}" if prefijo else nombre
                 nombres.append(nombre)
                 nombres += [
