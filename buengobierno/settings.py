@@ -58,10 +58,22 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = _booleano("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
+# Placeholders that were published (Django's own prefix, .env.example): never a real key.
+_CLAVES_DE_EJEMPLO = ("django-insecure-", "cambie-esta-clave")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY es obligatoria cuando DEBUG está apagado.")
     SECRET_KEY = "solo-para-desarrollo-no-usar-en-produccion-" + "x" * 20
+elif not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(_CLAVES_DE_EJEMPLO)
+):
+    # The same test as Django's deploy check (security.W009), made fatal: a guessable key
+    # lets anyone forge sessions and password-reset links.
+    raise ImproperlyConfigured(
+        "SECRET_KEY es débil: debe tener al menos 50 caracteres, con al menos 5 distintos, y "
+        "no ser un valor de ejemplo. Genere una con: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -95,6 +107,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "axes",
+    "csp",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -108,6 +121,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "buengobierno.web.seguridad.CabecerasDeSeguridad",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -182,13 +197,17 @@ SESSION_COOKIE_AGE = _entero("SESSION_COOKIE_AGE", 8 * 60 * 60, minimo=300)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# django-axes: lock by username and by IP, each on its own.
+# django-axes: lock the pair (username, client address). Locking each on its own would let
+# one attacker lock a user out from anywhere, and lock everybody behind one proxy address.
 AXES_FAILURE_LIMIT = _entero("AXES_FAILURE_LIMIT", 5, minimo=1)
 AXES_COOLOFF_TIME = _entero("AXES_COOLOFF_MINUTOS", 15, minimo=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# How many trusted proxies (the TLS terminator…) stand in front of gunicorn: the client's
+# address is then taken that many hops from the right of X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = _entero("AXES_IPWARE_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "buengobierno.organizacion.direccion.ip_del_cliente"
 
 LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", _("Español (Colombia)"))]
@@ -280,6 +299,8 @@ EXPORTACION_DIAS_VIGENCIA = _entero("EXPORTACION_DIAS_VIGENCIA", 7, minimo=1)
 
 # Attachments
 ADJUNTOS_TAMANO_MAXIMO_MB = _entero("ADJUNTOS_TAMANO_MAXIMO_MB", 20, minimo=1)
+# An office file (DOCX, XLSX, ODT…) is a ZIP: refused if it unpacks to more than this.
+ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB = _entero("ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB", 50, minimo=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Production hardening, switched by flags rather than by separate code paths.
@@ -294,6 +315,42 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
+
+# Content-Security-Policy (django-csp): scripts only from our own static files — no inline
+# <script>, no on…= handlers, no eval (htmx's allowEval is off in web/_cabeza.html). Styles
+# keep 'unsafe-inline' for the style="" attributes of Bootstrap's components and Chart.js;
+# images allow data: for Bootstrap's inline SVG icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page uses, off for every origin (buengobierno.web.seguridad).
+PERMISSIONS_POLICY = {
+    funcion: []
+    for funcion in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from buengobierno.documentos.correccion import AdminConEstado
 from compromisos.models import (
     Asistente,
     Avance,
@@ -63,14 +64,16 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(Reunion)
-class ReunionAdmin(SimpleHistoryAdmin):
+class ReunionAdmin(AdminConEstado, SimpleHistoryAdmin):
+    campos_de_estado = ("estado", "version", "iniciada_en", "cerrada_en", "cerrada_por")
+    campos_de_numero = ("numero_acta",)
+
     list_display = ("titulo", "tipo", "inicio", "organismo_convocante", "estado", "numero_acta")
     list_filter = ("estado", "tipo", "organismo_convocante")
     search_fields = ("titulo", "objetivo", "numero_acta", "lugar")
     date_hierarchy = "inicio"
     list_select_related = ("tipo", "organismo_convocante")
     autocomplete_fields = ("organismo_convocante", "creado_por", "cerrada_por")
-    readonly_fields = ("version", "numero_acta", "iniciada_en", "cerrada_en", "cerrada_por")
     inlines = (PuntoOrdenInline, AsistenteInline, DecisionInline)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
@@ -116,7 +119,16 @@ class ReprogramacionInline(admin.TabularInline):
 
 
 @admin.register(Compromiso)
-class CompromisoAdmin(SimpleHistoryAdmin):
+class CompromisoAdmin(AdminConEstado, SimpleHistoryAdmin):
+    campos_de_estado = (
+        "estado",
+        "avance",
+        "fecha_cumplimiento",
+        "fecha_limite_original",
+        "verificado_por",
+        "verificado_en",
+    )
+
     list_display = (
         "__str__",
         "responsable",
@@ -138,7 +150,6 @@ class CompromisoAdmin(SimpleHistoryAdmin):
     date_hierarchy = "fecha_limite"
     list_select_related = ("responsable", "organismo")
     autocomplete_fields = ("responsable", "organismo", "meta", "reunion", "creado_por")
-    readonly_fields = ("fecha_limite_original", "verificado_por", "verificado_en")
     inlines = (CorresponsableInline, AvanceInline, ReprogramacionInline)
 
 

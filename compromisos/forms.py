@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.entrada import (
     CARACTERES_POR_LINEA,
     LINEAS_MAXIMAS,
@@ -63,8 +64,11 @@ def opciones_de_personas() -> list[tuple[int, str]]:
     return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
 
 
-class ReunionForm(forms.ModelForm):
-    """Schedule or edit a meeting; on creation also its agenda and its invited people."""
+class ReunionForm(ConVersion, forms.ModelForm):
+    """Schedule or edit a meeting; on creation also its agenda and its invited people.
+
+    Editing carries the version of what it shows (buengobierno.web.concurrencia): the
+    objective may be written on the live page meanwhile."""
 
     puntos = forms.CharField(
         label=_("Orden del día"),
@@ -432,17 +436,30 @@ class AsistenciaEnVivoForm(_FormEnVivo):
 # --- the life of a commitment ---------------------------------------------------------------
 
 
-class _FormAccion(FormularioDeAccion):
-    """A transition's form; it posts to its own URL of the commitment."""
+class _FormAccion(ConVersion, FormularioDeAccion):
+    """A transition's form; it posts to its own URL of the commitment.
+
+    It carries the version of the fields its transition changes (`campos_version`): a progress
+    report or a new date written on a page that no longer shows the commitment as it is
+    (someone else, or another tab, reported or moved it meanwhile) saves nothing and shows
+    what changed (views.compromisos.accion)."""
 
     espacio = "compromisos"
+    campos_version = ("estado",)
 
     def __init__(self, *args, compromiso, **kwargs):
-        super().__init__(*args, registro=compromiso, **kwargs)
+        self.registro_version = compromiso
+        super().__init__(
+            *args,
+            registro=compromiso,
+            valores_guardados=self.valores_version(compromiso),
+            **kwargs,
+        )
 
 
 class AvanceForm(_FormAccion):
     accion = "avance"
+    campos_version = ("estado", "avance")
     boton = _("Registrar avance")
     nota = forms.CharField(label=_("Avance"), widget=forms.Textarea(attrs={"rows": 3}))
     porcentaje = forms.IntegerField(
@@ -459,6 +476,7 @@ class AvanceForm(_FormAccion):
 
 class CumplidoForm(_FormAccion):
     accion = "cumplido"
+    campos_version = ("estado", "avance")
     boton = _("Reportar cumplido")
     nota = forms.CharField(
         label=_("Cómo se cumplió"),
@@ -502,6 +520,7 @@ class CancelarForm(_FormAccion):
 
 class ReprogramarForm(_FormAccion):
     accion = "reprogramar"
+    campos_version = ("estado", "fecha_limite")
     boton = _("Reprogramar")
     nueva_fecha = forms.DateField(
         label=_("Nueva fecha límite"),

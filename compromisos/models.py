@@ -229,6 +229,10 @@ class Reunion(ConAcceso, models.Model):
     def cerrada(self) -> bool:
         return self.estado == self.Estado.CERRADA
 
+    def admite_adjuntos(self) -> bool:
+        """A closed meeting's acta is final: nothing more is attached to it."""
+        return not self.cerrada
+
     @property
     def editable_en_vivo(self) -> bool:
         return self.estado != self.Estado.CERRADA
@@ -668,6 +672,10 @@ class Compromiso(ConAcceso, models.Model):
     @property
     def abierto(self) -> bool:
         return self.estado in self.ABIERTOS
+
+    def admite_adjuntos(self) -> bool:
+        """Evidence is attached until the commitment is verified or cancelled (closed)."""
+        return self.estado not in (self.Estado.VERIFICADO, self.Estado.CANCELADO)
 
     @property
     def vencido(self) -> bool:

@@ -25,9 +25,13 @@ from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha, numero
 from buengobierno.documentos.formato import hora as formato_hora
+from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, tiene_rol
+from buengobierno.organizacion.roles import Rol
+from buengobierno.web.concurrencia import aplicar
 from buengobierno.web.entrada import TEXTO_MAXIMO, entero, mensajes_de_fecha, validar_fecha
 from compromisos import documentos
 from compromisos.models import (
+    ROLES_SEGUIMIENTO,
     Asistente,
     Avance,
     CalendarioPersonal,
@@ -65,7 +69,9 @@ class Conflicto(Exception):
 
     def __init__(self, *, valor, version: int):
         self.valor, self.version = valor, version
-        super().__init__(_("Otra persona cambió este campo mientras usted escribía."))
+        super().__init__(
+            _("Otra persona (o usted en otra pestaña) cambió este campo mientras usted escribía.")
+        )
 
 
 def _error_de_transicion(registro, nuevo: str) -> ErrorDeEstado:
@@ -149,6 +155,10 @@ def crear_compromisos(
     notified after commit (step "compromiso_asignado"). The origin gets a link back from the
     board through its get_absolute_url().
     """
+    if origen is None:
+        # Registered by hand: whoever registers must be allowed to (a procedure that lands
+        # the commitments of its record has checked its own step already).
+        exigir_creacion(creado_por, Compromiso)
     fecha_minima = fecha_origen or (
         fecha_de_origen(origen) if origen is not None else timezone.localdate()
     )
@@ -243,6 +253,12 @@ def convocar_reunion(
     Proyectos de Acuerdo with a pre-filled agenda; pass the proyecto as `origen` for a link
     back). Raises ValidationError when the end is before the start.
     """
+    exigir_creacion(creado_por, Reunion)
+    if (
+        not tiene_rol(creado_por, *ROLES_SEGUIMIENTO, Rol.ADMINISTRADOR)
+        and organismo_convocante.pk != creado_por.organismo_id
+    ):
+        raise PermissionDenied(_("Solo puede convocar en nombre de su propio organismo."))
     if fin < inicio:
         raise ValidationError({"fin": _("La reunión no puede terminar antes de empezar.")})
     origen_datos = _datos_de_origen(origen)
@@ -279,14 +295,22 @@ def convocar_reunion(
 
 
 @transaction.atomic
-def actualizar_reunion(*, reunion: Reunion, datos: dict, usuario) -> Reunion:
-    """Change a meeting's data (type, title, dates, place…) while it is not closed."""
+def actualizar_reunion(*, reunion: Reunion, datos: dict, usuario, base=None) -> Reunion:
+    """Change a meeting's data (type, title, dates, place…) while it is not closed.
+
+    `base`: the fingerprints of what the editor's form showed (buengobierno.web.concurrencia);
+    a field changed meanwhile by someone else — on the live page too — and also here raises
+    EdicionEnConflicto and nothing is saved; one changed only elsewhere keeps its new value.
+    A live field changed here gets a new live version, so a live page that still shows the
+    old text gets a conflict instead of overwriting this change.
+    """
+    exigir_edicion(usuario, reunion)
     reunion = Reunion.objects.select_for_update().get(pk=reunion.pk)
     _exigir_abierta(reunion)
-    for campo, valor in datos.items():
-        setattr(reunion, campo, valor)
-    reunion.full_clean(exclude=["creado_por", "versiones"])
-    reunion.save()
+    cambiados = aplicar(reunion, datos=datos, base=base, excluir=["creado_por", "versiones"])
+    for campo in cambiados:
+        if ("reunion", campo) in CAMPOS_EN_VIVO:
+            _nueva_version(reunion, f"reunion.{campo}", usuario)
     return reunion
 
 
@@ -295,8 +319,11 @@ def _exigir_abierta(reunion: Reunion) -> None:
         raise ErrorDeEstado(_("La reunión está cerrada: su acta ya no admite cambios."))
 
 
-def _bloquear(reunion: Reunion) -> Reunion:
-    """The meeting row locked until the transaction ends: live writes to one meeting queue."""
+def _bloquear(reunion: Reunion, usuario) -> Reunion:
+    """The meeting row locked until the transaction ends (live writes to one meeting queue),
+    once `usuario` is known to be allowed to change it: every write checks its role here,
+    not only the page that offers it."""
+    exigir_edicion(usuario, reunion)
     bloqueada = Reunion.objects.select_for_update().get(pk=reunion.pk)
     _exigir_abierta(bloqueada)
     return bloqueada
@@ -315,7 +342,7 @@ def _nueva_version(reunion: Reunion, clave: str = "", usuario=None) -> int:
 
 @transaction.atomic
 def iniciar_reunion(*, reunion: Reunion, usuario) -> Reunion:
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     _exigir_transicion(reunion, Reunion.Estado.EN_CURSO)
     reunion.estado = Reunion.Estado.EN_CURSO
     reunion.iniciada_en = timezone.now()
@@ -444,16 +471,19 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     ErrorDeEstado. Returns the field's new version.
     """
     tipo, pk, campo = partes_de_clave(clave)
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     fila = _fila_en_vivo(reunion, tipo, pk)
     nuevo = _convertir(reunion, fila, campo, CAMPOS_EN_VIVO[(tipo, campo)], valor or "")
     actual = _actual(fila, campo)
     hora = formato_hora(timezone.localtime())
     if _comparable(nuevo) == actual:
         return Guardado(version=max(reunion.version_de(clave), int(version)), hora=hora)
-    ultima, autor = reunion.cambio_de(clave)
-    # The editor's own earlier save (a request still in flight, another tab) is no conflict.
-    if ultima > int(version) and autor != usuario.pk:
+    ultima, _autor = reunion.cambio_de(clave)
+    # Whoever changed it — another person, or this one in another tab or on the phone — the
+    # editor did not see that text: a conflict. (One page never races itself: htmx queues a
+    # field's next save until the previous one is answered, and the page then sends the
+    # version that answer gave.)
+    if ultima > int(version):
         mostrado = actual
         if campo == "responsable" and actual is not None:
             mostrado = str(fila.responsable)
@@ -481,7 +511,7 @@ def agregar_asistentes(*, reunion: Reunion, usuarios, usuario) -> list[Asistente
 
     People added while the meeting is under way are in the room: they are recorded present.
     """
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     presentes = set(reunion.asistentes.exclude(usuario=None).values_list("usuario", flat=True))
     asistencia = _asistencia_al_agregar(reunion)
     nuevos = [
@@ -497,7 +527,7 @@ def agregar_asistentes(*, reunion: Reunion, usuarios, usuario) -> list[Asistente
 @transaction.atomic
 def agregar_asistente_externo(*, reunion: Reunion, datos: dict, usuario) -> Asistente:
     """An external attendee; `datos` must say the data-protection notice was given."""
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     if not datos.get("aviso_datos_aceptado"):
         raise ValidationError(
             {
@@ -516,7 +546,7 @@ def agregar_asistente_externo(*, reunion: Reunion, datos: dict, usuario) -> Asis
 
 @transaction.atomic
 def agregar_punto(*, reunion: Reunion, titulo: str, presentador: str, usuario) -> PuntoOrden:
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     if not titulo.strip():
         raise ValidationError({"titulo": _("Escriba el tema del punto.")})
     ultimo = reunion.puntos.order_by("-orden").values_list("orden", flat=True).first() or 0
@@ -529,7 +559,7 @@ def agregar_punto(*, reunion: Reunion, titulo: str, presentador: str, usuario) -
 
 @transaction.atomic
 def agregar_decision(*, reunion: Reunion, texto: str, usuario) -> Decision:
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba la decisión.")})
     ultimo = reunion.decisiones.order_by("-orden").values_list("orden", flat=True).first() or 0
@@ -547,7 +577,7 @@ def agregar_compromiso_en_reunion(
     Responsible and date may still be missing (closing asks for them); a date before the
     meeting is refused now.
     """
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     errores = {}
     if not (descripcion or "").strip():
         errores["descripcion"] = [_("Escriba en qué consiste el compromiso.")]
@@ -576,7 +606,7 @@ def agregar_compromiso_en_reunion(
 @transaction.atomic
 def quitar_de_reunion(*, reunion: Reunion, elemento, usuario) -> None:
     """Remove an agenda item, decision, attendee or draft commitment of an open meeting."""
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     if getattr(elemento, "reunion_id", None) != reunion.pk:
         raise ValidationError(_("Ese elemento no pertenece a la reunión."))
     if isinstance(elemento, Compromiso) and elemento.estado != Estado.BORRADOR:
@@ -620,7 +650,7 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     series inside this transaction, so a failure gives the number back. Each responsible
     and co-responsible person is notified of their commitments after commit.
     """
-    reunion = _bloquear(reunion)
+    reunion = _bloquear(reunion, usuario)
     _exigir_transicion(reunion, Reunion.Estado.CERRADA)
     errores = errores_de_cierre(reunion)
     if errores:
@@ -651,7 +681,10 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
 # --- the life of a commitment ----------------------------------------------------------------
 
 
-def _bloquear_compromiso(compromiso: Compromiso) -> Compromiso:
+def _bloquear_compromiso(compromiso: Compromiso, usuario) -> Compromiso:
+    """The commitment locked until the transaction ends, once `usuario` may change it (the
+    responsible people, its organism's editors, the follow-up; never a read-only role)."""
+    exigir_edicion(usuario, compromiso)
     return Compromiso.objects.select_for_update().get(pk=compromiso.pk)
 
 
@@ -681,7 +714,7 @@ def registrar_avance(
 
     A pending or rescheduled commitment moves to en progreso.
     """
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     if not compromiso.abierto:
         raise ErrorDeEstado(_("Solo se registran avances de compromisos abiertos."))
     nota = _exigir_texto("nota", nota, _("Describa el avance."))
@@ -707,7 +740,7 @@ def marcar_cumplido(*, compromiso: Compromiso, nota: str, archivo=None, usuario)
 
     Whoever registered it (and follows it up) is told, to verify it or return it.
     """
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     _exigir_transicion(compromiso, Estado.CUMPLIDO)
     nota = _exigir_texto("nota", nota, _("Describa cómo se cumplió el compromiso (evidencia)."))
     evidencia = _evidencia(compromiso, archivo, usuario, _("Evidencia de cumplimiento"))
@@ -738,7 +771,7 @@ def marcar_cumplido(*, compromiso: Compromiso, nota: str, archivo=None, usuario)
 @transaction.atomic
 def verificar_compromiso(*, compromiso: Compromiso, usuario, nota: str = "") -> Compromiso:
     """Whoever follows the commitment up confirms the evidence of its fulfilment."""
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     if not compromiso.puede_verificar(usuario):
         raise PermissionDenied(_("Solo quien hace el seguimiento puede verificar el compromiso."))
     _exigir_transicion(compromiso, Estado.VERIFICADO)
@@ -760,7 +793,7 @@ def verificar_compromiso(*, compromiso: Compromiso, usuario, nota: str = "") -> 
 def devolver_compromiso(*, compromiso: Compromiso, usuario, observacion: str) -> Compromiso:
     """The evidence is not enough: back to en progreso, with the observation, and the
     responsible person is told."""
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     if not compromiso.puede_verificar(usuario):
         raise PermissionDenied(_("Solo quien hace el seguimiento puede devolver el compromiso."))
     _exigir_transicion(compromiso, Estado.EN_PROGRESO)
@@ -794,7 +827,7 @@ def devolver_compromiso(*, compromiso: Compromiso, usuario, observacion: str) ->
 @transaction.atomic
 def cancelar_compromiso(*, compromiso: Compromiso, usuario, motivo: str) -> Compromiso:
     """Only whoever follows it up cancels a commitment, and always with a reason."""
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     if not compromiso.puede_seguir(usuario):
         raise PermissionDenied(_("Solo quien hace el seguimiento puede cancelar el compromiso."))
     _exigir_transicion(compromiso, Estado.CANCELADO)
@@ -812,7 +845,7 @@ def reprogramar_compromiso(
 ) -> Reprogramacion:
     """Move the due date; the old date and the justification stay in a Reprogramacion row
     (fecha_limite_original never changes)."""
-    compromiso = _bloquear_compromiso(compromiso)
+    compromiso = _bloquear_compromiso(compromiso, usuario)
     _exigir_transicion(compromiso, Estado.REPROGRAMADO)
     justificacion = _exigir_texto(
         "justificacion", justificacion, _("La reprogramación necesita una justificación.")

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from buengobierno.documentos.correccion import AdminConEstado
 from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Instancia, Sesion
 
 
@@ -33,6 +34,7 @@ class DelegacionInline(admin.TabularInline):
     readonly_fields = ("estado", "numero_carta", "fecha_limite_ficha")
     autocomplete_fields = ("delegado",)
     show_change_link = True
+    can_delete = False  # a numbered letter stays; drafts are deleted from their own page
 
 
 @admin.register(Sesion)
@@ -72,7 +74,10 @@ class FichaInline(admin.StackedInline):
 
 
 @admin.register(Delegacion)
-class DelegacionAdmin(SimpleHistoryAdmin):
+class DelegacionAdmin(AdminConEstado, SimpleHistoryAdmin):
+    campos_de_estado = ("estado", "notificada_en", "respondida_en", "fecha_limite_ficha")
+    campos_de_numero = ("numero_carta",)
+
     list_display = (
         "sesion",
         "delegado",
@@ -92,7 +97,6 @@ class DelegacionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "fecha_limite_ficha"
     list_select_related = ("sesion__instancia", "delegado", "organismo")
     autocomplete_fields = ("sesion", "delegado", "organismo", "creado_por")
-    readonly_fields = ("numero_carta", "notificada_en", "respondida_en")
     inlines = (FichaInline,)
 
 

@@ -18,6 +18,12 @@ def _estados():
     ]
 
 
+def _instancias_visibles(request):
+    """The filter names only the instancias the user may see (none to a user without a role):
+    a choice list must not reveal what the list itself would hide."""
+    return Instancia.objects.visibles_para(getattr(request, "user", None))
+
+
 def _desde_hasta(campo: str, etiqueta_desde, etiqueta_hasta):
     return (
         FiltroDia(label=etiqueta_desde, field_name=campo, widget=EntradaFecha()),
@@ -30,7 +36,7 @@ class FiltroDelegaciones(django_filters.FilterSet):
         label=_("Estado"), choices=_estados, method="filtrar_estado", empty_label=_("Todos")
     )
     instancia = django_filters.ModelChoiceFilter(
-        label=_("Instancia"), field_name="sesion__instancia", queryset=Instancia.objects.all()
+        label=_("Instancia"), field_name="sesion__instancia", queryset=_instancias_visibles
     )
     organismo = django_filters.ModelChoiceFilter(
         label=_("Organismo del delegado"), queryset=Organismo.objects.filter(activo=True)
@@ -54,7 +60,7 @@ class FiltroDelegaciones(django_filters.FilterSet):
 
 class FiltroSesiones(django_filters.FilterSet):
     instancia = django_filters.ModelChoiceFilter(
-        label=_("Instancia"), queryset=Instancia.objects.all()
+        label=_("Instancia"), queryset=_instancias_visibles
     )
     asistencia = django_filters.ChoiceFilter(
         label=_("Quién asiste"), choices=Sesion.Asistencia.choices, empty_label=_("Todos")

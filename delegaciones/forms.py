@@ -1,10 +1,14 @@
+from datetime import datetime
+
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import (
     CampoPersona,
@@ -20,7 +24,7 @@ from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class InstanciaForm(forms.ModelForm):
+class InstanciaForm(ConVersion, forms.ModelForm):
     delegado_habitual = CampoPersona(label=_("Delegado habitual"), required=False)
 
     class Meta:
@@ -88,8 +92,9 @@ class _CamposDelegacion(forms.Form):
     )
 
 
-class SesionForm(forms.ModelForm):
-    """A session of an instancia; on creation the Despacho may delegate at once."""
+class SesionForm(ConVersion, forms.ModelForm):
+    """A session of an instancia; on creation the Despacho may delegate at once. Editing
+    carries the version of what it shows (buengobierno.web.concurrencia)."""
 
     enlace_virtual = forms.URLField(
         label=_("Enlace de la sesión virtual"), required=False, assume_scheme="https"
@@ -201,11 +206,40 @@ class DelegacionForm(_CamposDelegacion):
 # --- the life of a delegation ---------------------------------------------------------------
 
 
-class _FormAccion(FormularioDeAccion):
+class _FormAccion(ConVersion, FormularioDeAccion):
+    """A transition of a delegation. It carries the version of the delegation's state (and,
+    to review or return a ficha, of the ficha's last delivery): a step sent from a page that
+    no longer shows the delegation as it is saves nothing and says what changed."""
+
     espacio = "delegaciones"
+    revisa_ficha = False
 
     def __init__(self, *args, delegacion, **kwargs):
-        super().__init__(*args, registro=delegacion, **kwargs)
+        self.registro_version = delegacion
+        super().__init__(
+            *args,
+            registro=delegacion,
+            valores_guardados=self.valores_version(delegacion),
+            **kwargs,
+        )
+
+    def valores_version(self, delegacion) -> dict:
+        valores = {"estado": delegacion.estado}
+        if self.revisa_ficha:
+            # A ficha returned and sent again is another text under the same state.
+            ficha = delegacion.ficha_o_none
+            enviada = ficha and (ficha.reenviada_en or ficha.entregada_en)
+            # To the microsecond (a text): a datetime's fingerprint keeps only the minute.
+            valores["ficha_enviada"] = enviada.isoformat() if enviada else ""
+        return valores
+
+    def describir_cambio(self, campo, valor) -> str:
+        if campo == "ficha_enviada":
+            enviada = datetime.fromisoformat(valor) if valor else None
+            return str(_("la ficha se envió de nuevo el %(fecha)s")) % {
+                "fecha": fecha_hora_larga(enviada)
+            }
+        return super().describir_cambio(campo, valor)
 
 
 class NotificarForm(_FormAccion):
@@ -247,6 +281,7 @@ class CancelarForm(_FormAccion):
 
 
 class RevisarForm(_FormAccion):
+    revisa_ficha = True
     accion = "revisar"
     boton = _("Dar por revisada la ficha")
     observaciones = forms.CharField(
@@ -257,6 +292,7 @@ class RevisarForm(_FormAccion):
 
 
 class DevolverForm(_FormAccion):
+    revisa_ficha = True
     accion = "devolver"
     boton = _("Devolver para completar")
     observaciones = forms.CharField(
@@ -283,7 +319,10 @@ FORMULARIOS_DE_ACCION = {
 # --- the ficha ------------------------------------------------------------------------------
 
 
-class FichaForm(forms.Form):
+class FichaForm(ConVersion, forms.Form):
+    """The texts and attachments of the ficha; the page carries the version of its texts
+    and of its rows not yet sent (`valores_guardados=services.valores_de_ficha(ficha)`)."""
+
     desarrollo = forms.CharField(
         label=_("Lo acontecido en la sesión"),
         required=False,
@@ -343,12 +382,31 @@ class CompromisoFichaForm(forms.ModelForm):
 
 
 class _FormsetCompromisos(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Each save replaces the unsent rows (services.guardar_ficha), so a page loaded before
+        # another tab saved holds ids that no longer exist: a row whose id is gone is a new
+        # row, not a form error on a hidden field (the version check tells what changed).
+        nombre = self.model._meta.pk.name
+        form.fields[nombre] = forms.IntegerField(
+            required=False, initial=form.instance.pk, widget=forms.HiddenInput
+        )
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.fields[self.model._meta.pk.name].required = False  # see add_fields
+        return form
+
     def formularios_llenos(self) -> list:
-        """The filled rows, in order (blank extra rows and rows marked to delete skipped)."""
+        """The filled rows, in order (blank extra rows and rows marked to delete skipped).
+
+        A stored row left as it was is kept: each save replaces the unsent rows with these."""
         return [
             f
             for f in self.forms
-            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+            if (f.has_changed() or f.instance.pk)
+            and f.cleaned_data
+            and not f.cleaned_data.get("DELETE")
         ]
 
     def filas(self) -> list[dict]:

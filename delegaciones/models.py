@@ -368,6 +368,14 @@ class Delegacion(ConAcceso, models.Model):
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]
 
+    def admite_adjuntos(self) -> bool:
+        """Closed once rejected, cancelled or its ficha reviewed."""
+        return self.estado not in (
+            self.Estado.RECHAZADA,
+            self.Estado.CANCELADA,
+            self.Estado.FICHA_REVISADA,
+        )
+
     @property
     def quien_delega(self) -> str:
         """The delegating authority as the subject of a sentence ("el Alcalde de …")."""
@@ -493,6 +501,10 @@ class FichaTecnica(ConAcceso, models.Model):
     def get_absolute_url(self):
         """The delegation's page, at the ficha (P005 links commitments back here)."""
         return reverse("delegaciones:delegacion", args=[self.delegacion_id]) + "#titulo-ficha"
+
+    def admite_adjuntos(self) -> bool:
+        """The ficha's files change with its text: while the delegation still owes it."""
+        return self.delegacion.estado in Delegacion.DEBEN_FICHA
 
     @property
     def fecha_compromisos(self) -> date:

@@ -15,9 +15,10 @@ from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
-from buengobierno.organizacion.acceso import roles_de
+from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
+from buengobierno.web.concurrencia import aplicar, fusionar
 from compromisos.services import CompromisosInvalidos, crear_compromisos, errores_de_compromiso
 from delegaciones import documentos
 from delegaciones.models import (
@@ -27,6 +28,7 @@ from delegaciones.models import (
     Delegacion,
     ErrorDeEstado,
     FichaTecnica,
+    Instancia,
     Sesion,
 )
 
@@ -124,6 +126,7 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
     `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
     Raises ValidationError with messages per field; nothing is saved then.
     """
+    exigir_creacion(usuario, Sesion)
     if delegacion:
         errores = errores_de_delegacion(
             sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
@@ -141,12 +144,24 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
 
 
 @transaction.atomic
-def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario) -> Sesion:
+def actualizar_instancia(*, instancia: Instancia, datos: dict, usuario, base=None) -> Instancia:
+    """Change an instancia's data. `base`: what the editor's form showed (see
+    buengobierno.web.concurrencia); a field changed meanwhile by someone else and also here
+    raises EdicionEnConflicto and nothing is saved."""
+    instancia = Instancia.objects.select_for_update().get(pk=instancia.pk)
+    exigir_edicion(usuario, instancia)
+    aplicar(instancia, datos=datos, base=base, excluir=["creado_por"])
+    return instancia
+
+
+@transaction.atomic
+def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario, base=None) -> Sesion:
+    """Change a session's data and add attachments. `base`: what the editor's form showed
+    (see buengobierno.web.concurrencia); a field changed meanwhile by someone else and also
+    here raises EdicionEnConflicto and nothing is saved (the attachments neither)."""
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
-    for campo, valor in datos.items():
-        setattr(sesion, campo, valor)
-    sesion.full_clean(exclude=["creado_por"])
-    sesion.save()
+    exigir_edicion(usuario, sesion)
+    aplicar(sesion, datos=datos, base=base, excluir=["creado_por"])
     _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
     # The deadline of the ficha follows the session when it moves.
     Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(
@@ -340,6 +355,13 @@ def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
 
 @transaction.atomic
 def marcar_realizada(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """The delegate (or the Despacho) says the session took place; an enlace of the
+    delegate's organism may draft the ficha but does not speak for the delegate here."""
+    if not (usuario.pk == delegacion.delegado_id or es_coordinador(usuario)):
+        raise PermissionDenied(
+            _("Solo la persona delegada o el Despacho registran que la sesión se realizó.")
+        )
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion, Estado.REALIZADA)
     _exigir_sesion_realizada(delegacion)
     delegacion.estado = Estado.REALIZADA
@@ -355,6 +377,28 @@ def puede_enviar_ficha(delegacion: Delegacion, usuario) -> bool:
     return usuario.pk == delegacion.delegado_id or es_coordinador(usuario)
 
 
+TEXTOS_FICHA = ("desarrollo", "decisiones", "asuntos_alcalde")
+
+
+def _filas_sin_enviar(ficha: FichaTecnica | None) -> list[dict]:
+    if ficha is None or ficha.pk is None:
+        return []
+    return [
+        {"descripcion": f.descripcion, "responsable": f.responsable, "fecha_limite": f.fecha_limite}
+        for f in ficha.compromisos_adoptados.filter(compromiso__isnull=True).select_related(
+            "responsable"
+        )
+    ]
+
+
+def valores_de_ficha(ficha: FichaTecnica | None) -> dict:
+    """What the ficha's page edits, as stored: its texts and its rows not yet sent (the
+    fields whose version the page carries, see buengobierno.web.concurrencia)."""
+    valores = {c: getattr(ficha, c) if ficha is not None else "" for c in TEXTOS_FICHA}
+    valores["compromisos"] = _filas_sin_enviar(ficha)
+    return valores
+
+
 @transaction.atomic
 def guardar_ficha(
     *,
@@ -364,6 +408,7 @@ def guardar_ficha(
     archivos: dict,
     usuario,
     enviar: bool,
+    base: dict | None = None,
 ) -> FichaTecnica:
     """Save the ficha (a draft, or sent to the Despacho with `enviar`), all or nothing.
 
@@ -372,7 +417,13 @@ def guardar_ficha(
     On sending, each row becomes a P005 commitment with the ficha as its origin. Raises
     ValidationError (per field) for a ficha without development or decisions,
     CompromisosInvalidos (per row) for a bad commitment, ErrorDeEstado before the session.
+
+    `base`: what the editor's page showed (buengobierno.web.concurrencia). The delegate and
+    an enlace may draft the same ficha, from a phone and a laptop: a text or the rows
+    changed meanwhile by someone else and also here raise EdicionEnConflicto and nothing is
+    saved; what this submit did not touch keeps what the other saved.
     """
+    exigir_edicion(usuario, delegacion)
     delegacion = _bloquear(delegacion)
     if delegacion.estado not in Delegacion.DEBEN_FICHA:
         raise ErrorDeEstado(
@@ -384,8 +435,16 @@ def guardar_ficha(
         raise PermissionDenied(_("Solo la persona delegada envía la ficha al Despacho."))
     ficha, _creada = FichaTecnica.objects.get_or_create(delegacion=delegacion)
     ficha.delegacion = delegacion
-    for campo in ("desarrollo", "decisiones", "asuntos_alcalde"):
-        setattr(ficha, campo, (datos.get(campo) or "").strip())
+    nuevos = {c: (datos.get(c) or "").strip() for c in TEXTOS_FICHA}
+    cambios = fusionar(
+        base=base, actuales=valores_de_ficha(ficha), nuevos={**nuevos, "compromisos": compromisos}
+    )
+    if "compromisos" not in cambios:
+        # Untouched here: the rows as stored (someone else's changes included) stay.
+        compromisos = _filas_sin_enviar(ficha)
+    for campo in TEXTOS_FICHA:
+        if campo in cambios:
+            setattr(ficha, campo, nuevos[campo])
     if enviar and not (ficha.desarrollo or ficha.decisiones):
         raise ValidationError(
             {

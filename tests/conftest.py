@@ -147,6 +147,17 @@ def contexto_navegador(navegador):
         locale="es-CO", timezone_id="America/Bogota", viewport={"width": 1366, "height": 900}
     )
     contexto.set_default_timeout(15_000)
+    # The browser reports on the console what the Content-Security-Policy blocked; every
+    # page check (tests.navegador.revisar_pagina) asserts there was nothing.
+    contexto.violaciones_csp = []
+    contexto.on(
+        "console",
+        lambda mensaje: (
+            contexto.violaciones_csp.append(f"{mensaje.page and mensaje.page.url}: {mensaje.text}")
+            if "Content Security Policy" in mensaje.text
+            else None
+        ),
+    )
     yield contexto
     contexto.close()
 

@@ -1,6 +1,7 @@
 """Checks every browser test makes of the pages it visits (issue 10's Definition of done).
 
-revisar_pagina(pagina)                # axe-core: no serious or critical violation
+revisar_pagina(pagina)                # axe-core: no serious or critical violation, and
+                                      # nothing blocked by the Content-Security-Policy
 sin_desplazamiento_lateral(pagina)    # nothing pushes the page sideways at 320, 390…
 elegir_persona(zona, "Responsable", "Carlos")   # the type-ahead person picker
 escribir_fecha(zona, "Fecha límite", fecha)     # a day-first date input
@@ -33,6 +34,8 @@ def revisar_pagina(pagina, *, ancho_telefono=True) -> None:
     """
     graves = violaciones_graves(pagina)
     assert not graves, f"{pagina.url}: " + "; ".join(graves)
+    bloqueado = getattr(pagina.context, "violaciones_csp", [])
+    assert not bloqueado, "Content-Security-Policy: " + "; ".join(bloqueado)
     if ancho_telefono:
         sin_desplazamiento_lateral(pagina)
 

@@ -6,7 +6,7 @@ DATABASE_URL still decides the database, so the same suite runs on SQLite and Po
 import os
 import tempfile
 
-os.environ.setdefault("SECRET_KEY", "pruebas-" + "x" * 40)
+os.environ.setdefault("SECRET_KEY", "pruebas-de-buen-gobierno-" + "0123456789abcdef" * 3)
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")

@@ -87,6 +87,19 @@ def tamano_maximo_bytes() -> int:
     return getattr(settings, "ADJUNTOS_TAMANO_MAXIMO_MB", 20) * 1024 * 1024
 
 
+def descomprimido_maximo_bytes() -> int:
+    return getattr(settings, "ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB", 50) * 1024 * 1024
+
+
+# An office file is a ZIP. Real documents unpack to a few times their size (XML compresses
+# about 10:1); a "zip bomb" unpacks to hundreds of times it and would exhaust the memory or
+# the disk of whoever opens it (the people who download it, an indexer, a converter).
+RAZON_MAXIMA = 100
+# Below this unpacked size the ratio does not matter (a tiny file of blank cells is fine).
+_RAZON_DESDE = 5 * 1024 * 1024
+_TIPOS_ZIP = {Tipo.DOCX, Tipo.XLSX, Tipo.PPTX, Tipo.ODT, Tipo.ODS, Tipo.ODP}
+
+
 def _megas(tamano: int) -> str:
     megas = round(tamano / (1024 * 1024), 1)
     return number_format(megas, decimal_pos=0 if megas == int(megas) else 1)
@@ -141,6 +154,56 @@ def _es_texto_utf8(archivo) -> bool:
     finally:
         archivo.seek(0)
     return True
+
+
+def _tamano_descomprimido(archivo) -> int | None:
+    """Bytes the ZIP unpacks to, counted by inflating it (headers can lie about the size)
+    and stopping as soon as the limit is passed; None when it is not a readable ZIP."""
+    limite = descomprimido_maximo_bytes()
+    total = 0
+    try:
+        with zipfile.ZipFile(archivo) as contenedor:
+            declarado = sum(info.file_size for info in contenedor.infolist())
+            if declarado > limite:
+                return declarado
+            for info in contenedor.infolist():
+                with contenedor.open(info) as entrada:
+                    for bloque in iter(lambda entrada=entrada: entrada.read(_BLOQUE), b""):
+                        total += len(bloque)
+                        if total > limite:
+                            return total
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        return None
+    finally:
+        archivo.seek(0)
+    return total
+
+
+def _validar_descomprimido(archivo, nombre: str, tipo: str) -> None:
+    """Refuse an office file that unpacks to more than the limit, or far more than its size."""
+    tamano = _tamano_descomprimido(archivo)
+    if tamano is None:
+        raise ValidationError(
+            _("El contenido de «%(nombre)s» no corresponde a %(tipo)s."),
+            code="contenido",
+            params={"nombre": nombre, "tipo": DESCRIPCION_POR_TIPO[tipo]},
+        )
+    maximo = descomprimido_maximo_bytes()
+    if tamano > maximo or (tamano > _RAZON_DESDE and tamano > RAZON_MAXIMA * archivo.size):
+        raise ValidationError(
+            _(
+                "«%(nombre)s» se descomprime en más de %(tamano)s MB (el máximo es %(maximo)s "
+                "MB y %(razon)s veces su tamaño): no se admite. Guárdelo de nuevo desde su "
+                "programa de oficina o envíelo como PDF."
+            ),
+            code="descomprimido",
+            params={
+                "nombre": nombre,
+                "tamano": _megas(tamano),
+                "maximo": _megas(maximo),
+                "razon": RAZON_MAXIMA,
+            },
+        )
 
 
 def detectar_tipo(archivo) -> str | None:
@@ -198,6 +261,8 @@ def validar_archivo(archivo) -> str:
             code="contenido",
             params={"nombre": nombre, "tipo": DESCRIPCION_POR_TIPO[esperado]},
         )
+    if esperado in _TIPOS_ZIP:
+        _validar_descomprimido(archivo, nombre, esperado)
     return esperado
 
 
@@ -257,6 +322,20 @@ def puede_ver_objeto(usuario, objeto) -> bool:
 def puede_editar_objeto(usuario, objeto) -> bool:
     politica = politica_de(objeto) if objeto is not None else None
     return politica is not None and politica.puede_editar(usuario, objeto)
+
+
+def admite_adjuntos(objeto) -> bool:
+    """Whether people may still attach files to the record. A model whose records close (a
+    meeting once its acta is closed, a verified commitment…) says so with a method
+    `admite_adjuntos()`; the documents the platform stores itself (frozen PDFs) are not
+    uploads and do not ask."""
+    metodo = getattr(objeto, "admite_adjuntos", None)
+    return metodo() if callable(metodo) else True
+
+
+def puede_adjuntar(usuario, objeto) -> bool:
+    """An editor of the record, while the record is still open to attachments."""
+    return puede_editar_objeto(usuario, objeto) and admite_adjuntos(objeto)
 
 
 @receiver(post_delete, sender=Adjunto)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from buengobierno.documentos.adjuntos import (
     CONTENT_TYPE_POR_TIPO,
+    admite_adjuntos,
     guardar_adjunto,
     puede_editar_objeto,
     puede_ver_objeto,
@@ -66,6 +67,8 @@ def adjuntar(request, content_type_id, object_id):
         raise Http404(_("No existe o no tiene acceso a este registro."))
     if not puede_editar_objeto(request.user, objeto):
         raise PermissionDenied(_("Su rol no le permite adjuntar archivos a este registro."))
+    if not admite_adjuntos(objeto):
+        raise PermissionDenied(_("Este registro está cerrado: ya no admite archivos adjuntos."))
 
     form = AdjuntoForm(request.POST, request.FILES, objeto=objeto)
     if form.is_valid():

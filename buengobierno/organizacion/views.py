@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.organizacion.acceso import roles_de
 from buengobierno.organizacion.forms import FiltroDirectorio, FiltroOrganismos, FormularioEntrada
 from buengobierno.organizacion.models import Organismo, Usuario
 from buengobierno.web.listas import ListaView
@@ -38,8 +40,19 @@ class RecuperarClave(auth.PasswordResetView):
     html_email_template_name = "registration/password_reset_email.html"
 
 
-class Directorio(ListaView):
-    """People of the Alcaldía who use the system, by organism: read-only for every user."""
+class SoloConRol:
+    """The platform's rule, "no role sees nothing", for pages that are not one model's
+    records (and so have no access policy): an account still waiting for its role gets 403,
+    its page and CSV alike. Anonymous visitors are sent to log in by ListaView first."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not roles_de(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class Directorio(SoloConRol, ListaView):
+    """People of the Alcaldía who use the system, by organism: read-only for every role."""
 
     modelo = Usuario
     filterset_class = FiltroDirectorio
@@ -71,7 +84,7 @@ class Directorio(ListaView):
         return Usuario.objects.filter(is_active=True)
 
 
-class ListaOrganismos(ListaView):
+class ListaOrganismos(SoloConRol, ListaView):
     """Organisms of the central administration, with their head and how many people use it."""
 
     modelo = Organismo

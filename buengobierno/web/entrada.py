@@ -235,9 +235,14 @@ class Formulario:
     htmx: bool = False
 
     def nombres_de_campos(self, escenario: dict) -> list[str]:
+        from buengobierno.web import concurrencia
+
         nombres = []
         for clase, prefijo in self.clases:
-            for nombre, campo in clase.base_fields.items():
+            campos = dict(clase.base_fields)
+            if issubclass(clase, concurrencia.ConVersion):  # its hidden field, added per form
+                campos[concurrencia.CAMPO] = forms.CharField()
+            for nombre, campo in campos.items():
                 if campo.widget.needs_multipart_form:
                     continue  # a file: a value posted in its name is never read
                 nombre = f"{prefijo}-{nombre}" if prefijo else nombre

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from buengobierno.web.formularios import BotonForm
+from buengobierno.web.ical import respuesta_ics
 from compromisos import services
 from compromisos.calendario import compromisos_del_calendario, generar_ics
 from compromisos.models import CalendarioPersonal
@@ -59,7 +60,6 @@ def feed_ics(request, token):
     )
     if cal is None:
         raise Http404
-    respuesta = HttpResponse(generar_ics(cal.usuario), content_type="text/calendar; charset=utf-8")
-    respuesta["Content-Disposition"] = 'inline; filename="compromisos.ics"'
+    respuesta = respuesta_ics(generar_ics(cal.usuario), "compromisos.ics", adjunto=False)
     respuesta["X-Robots-Tag"] = "noindex"
     return respuesta

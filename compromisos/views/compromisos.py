@@ -13,6 +13,13 @@ from buengobierno.organizacion.acceso import (
     exigir_edicion,
     obtener_visible_o_404,
 )
+from buengobierno.web.concurrencia import (
+    CAMPO,
+    EdicionEnConflicto,
+    avisar_sin_formulario,
+    estado_de_respuesta,
+    transicion_vigente,
+)
 from compromisos import services
 from compromisos.forms import FORMULARIOS_DE_ACCION, CompromisoForm
 from compromisos.models import Compromiso, ErrorDeEstado
@@ -96,18 +103,27 @@ def accion(request, pk, accion):
     exigir_edicion(request.user, compromiso)
     form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, compromiso=compromiso)
     if form.is_valid():
+        datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
-            SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **form.cleaned_data)
+            with transicion_vigente(form, compromiso):
+                SERVICIOS[accion](compromiso=compromiso, usuario=request.user, **datos)
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(compromiso)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, MENSAJES[accion])
             return redirect(compromiso)
     compromiso.refresh_from_db()
-    return _pagina(request, compromiso, formularios={accion: form}, status=422)
+    if form.en_conflicto and accion not in compromiso.acciones_para(request.user):
+        avisar_sin_formulario(request, form)  # the step is gone: say why, give the text back
+        return redirect(compromiso)
+    return _pagina(
+        request, compromiso, formularios={accion: form}, status=estado_de_respuesta(form)
+    )
 
 
 @login_required

@@ -18,6 +18,7 @@ from buengobierno.organizacion.acceso import (
 )
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
+from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos import documentos, services
 from compromisos.filtros import FiltroReuniones
@@ -158,10 +159,14 @@ def editar_reunion(request, pk):
     if request.method == "POST" and form.is_valid():
         datos = {k: form.cleaned_data[k] for k in ReunionForm.Meta.fields}
         try:
-            services.actualizar_reunion(reunion=reunion, datos=datos, usuario=request.user)
+            services.actualizar_reunion(
+                reunion=reunion, datos=datos, usuario=request.user, base=form.base_de_version()
+            )
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(reunion)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -171,7 +176,7 @@ def editar_reunion(request, pk):
         request,
         "compromisos/reunion_form.html",
         {"form": form, "pestana": "reuniones", "titulo": _("Editar reunión"), "reunion": reunion},
-        status=422 if form.is_bound else 200,
+        status=estado_de_respuesta(form),
     )
 
 

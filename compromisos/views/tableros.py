@@ -109,11 +109,12 @@ class TableroOrganismo(TableroCompromisos):
     template_name = "compromisos/tablero_grupo.html"
 
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            # Before any lookup: an anonymous visitor must not tell which ids exist.
+            return self.handle_no_permission()
         self.organismo = get_object_or_404(Organismo, pk=kwargs["pk"])
         usuario = request.user
-        if usuario.is_authenticated and not (
-            tiene_rol(usuario, *ROLES_VEN_TODO) or usuario.organismo_id == self.organismo.pk
-        ):
+        if not (tiene_rol(usuario, *ROLES_VEN_TODO) or usuario.organismo_id == self.organismo.pk):
             raise Http404(_("No existe o no tiene acceso a este registro."))
         self.titulo = self.organismo.nombre
         self.subtitulo = _("Compromisos del organismo y cumplimiento de cada persona.")
@@ -137,11 +138,13 @@ class TableroPersona(TableroCompromisos):
     template_name = "compromisos/tablero_grupo.html"
 
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()  # before any lookup, as TableroOrganismo
         self.persona = get_object_or_404(
             get_user_model().objects.select_related("organismo"), pk=kwargs["pk"]
         )
         usuario = request.user
-        if usuario.is_authenticated and not (
+        if not (
             tiene_rol(usuario, *ROLES_VEN_TODO)
             or usuario.pk == self.persona.pk
             or (usuario.organismo_id and usuario.organismo_id == self.persona.organismo_id)

@@ -1,11 +1,11 @@
 """One delegation: its page, its transitions, the ficha técnica and the two PDFs."""
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,13 @@ from django.views.decorators.http import require_POST
 from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import exigir_edicion, obtener_visible_o_404
 from buengobierno.web import ical
+from buengobierno.web.concurrencia import (
+    CAMPO,
+    EdicionEnConflicto,
+    avisar_sin_formulario,
+    estado_de_respuesta,
+    transicion_vigente,
+)
 from compromisos.services import CompromisosInvalidos
 from delegaciones import documentos, services
 from delegaciones.forms import FORMULARIOS_DE_ACCION, FichaForm, formset_compromisos
@@ -102,18 +109,27 @@ def accion(request, pk, accion):
     exigir_edicion(request.user, delegacion)
     form = FORMULARIOS_DE_ACCION[accion](request.POST, delegacion=delegacion)
     if form.is_valid():
+        datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
-            SERVICIOS[accion](delegacion=delegacion, usuario=request.user, **form.cleaned_data)
+            with transicion_vigente(form, delegacion):
+                SERVICIOS[accion](delegacion=delegacion, usuario=request.user, **datos)
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(delegacion)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             poner_errores(form, error)
         else:
             messages.success(request, MENSAJES[accion])
             return redirect(delegacion)
     delegacion.refresh_from_db()
-    return _pagina(request, delegacion, formularios={accion: form}, status=422)
+    if form.en_conflicto and accion not in services.acciones_para(delegacion, request.user):
+        avisar_sin_formulario(request, form)  # the step is gone: say why, give the text back
+        return redirect(delegacion)
+    return _pagina(
+        request, delegacion, formularios={accion: form}, status=estado_de_respuesta(form)
+    )
 
 
 @login_required
@@ -127,16 +143,13 @@ def ficha(request, pk):
     existente = delegacion.ficha_o_none
     fecha_sesion = delegacion.sesion.fecha
     enviar = "enviar" in request.POST
+    guardados = services.valores_de_ficha(existente)
     if request.method == "POST":
-        form = FichaForm(request.POST, request.FILES)
+        form = FichaForm(request.POST, request.FILES, valores_guardados=guardados)
         compromisos = formset_compromisos(existente, request.POST, fecha_sesion=fecha_sesion)
     else:
-        inicial = {}
-        if existente is not None:
-            inicial = {
-                c: getattr(existente, c) for c in ("desarrollo", "decisiones", "asuntos_alcalde")
-            }
-        form = FichaForm(initial=inicial)
+        inicial = {c: guardados[c] for c in services.TEXTOS_FICHA} if existente else {}
+        form = FichaForm(initial=inicial, valores_guardados=guardados)
         compromisos = formset_compromisos(existente, fecha_sesion=fecha_sesion)
     if request.method == "POST" and form.is_valid() and compromisos.is_valid():
         try:
@@ -147,15 +160,23 @@ def ficha(request, pk):
                 archivos=form.archivos(),
                 usuario=request.user,
                 enviar=enviar,
+                base=form.base_de_version(),
             )
         except ErrorDeEstado as error:
             messages.error(request, str(error))
             return redirect(delegacion)
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
+            existente = delegacion.ficha_o_none
+            compromisos = _compromisos_en_conflicto(conflicto, compromisos, existente, fecha_sesion)
         except CompromisosInvalidos as error:
             llenos = compromisos.formularios_llenos()
             for posicion, errores in error.por_fila.items():
                 for campo, textos in errores.items():
-                    llenos[posicion].add_error(campo, textos)
+                    if posicion < len(llenos):
+                        llenos[posicion].add_error(campo, textos)
+                    else:  # a stored row this page did not show
+                        form.add_error(None, textos)
             form.add_error(None, error.messages[0])
         except ValidationError as error:
             poner_errores(form, error)
@@ -189,8 +210,36 @@ def ficha(request, pk):
             "puede_enviar": services.puede_enviar_ficha(delegacion, request.user),
             "pestana": "mias",
         },
-        status=422 if form.is_bound else 200,
+        status=estado_de_respuesta(form),
     )
+
+
+def _compromisos_en_conflicto(conflicto, compromisos, ficha, fecha_sesion):
+    """The rows of a ficha sent stale: this person's rows with the stored ones named above
+    them when both changed; the stored rows when only someone else changed them."""
+    if "compromisos" in conflicto.conflictos:
+        filas = conflicto.conflictos["compromisos"]
+        texto = "; ".join(
+            _("%(descripcion)s — %(persona)s, a más tardar el %(fecha)s")
+            % {
+                "descripcion": f["descripcion"],
+                "persona": f["responsable"],
+                "fecha": fecha_larga(f["fecha_limite"]),
+            }
+            for f in filas
+        ) or _("ninguno")
+        compromisos.non_form_errors().append(
+            _(
+                "Otra persona (o usted en otra pestaña) cambió los compromisos de esta ficha "
+                "mientras usted la editaba. Guardados ahora: %(filas)s. Abajo siguen los que "
+                "usted escribió: compare y guarde de nuevo para conservar los de abajo."
+            )
+            % {"filas": texto}
+        )
+        return compromisos
+    if "compromisos" in conflicto.ajenos:
+        return formset_compromisos(ficha, fecha_sesion=fecha_sesion)
+    return compromisos
 
 
 @login_required
@@ -219,7 +268,6 @@ def calendario_ics(request, pk):
     delegacion = _delegacion(request, pk)
     sesion = delegacion.sesion
     url = ical.sitio() + delegacion.get_absolute_url()
-    marca, dominio = ical.sello(), ical.dominio()
     descripcion = _(
         "Instrucciones: %(instrucciones)s\nFicha técnica a más tardar el %(plazo)s."
     ) % {
@@ -228,32 +276,23 @@ def calendario_ics(request, pk):
     }
     if delegacion.postura:
         descripcion += "\n" + _("Postura: %(postura)s") % {"postura": delegacion.postura}
-    fin_plazo = delegacion.fecha_limite_ficha + timedelta(days=1)
     eventos = [
-        [
-            f"UID:delegacion-{delegacion.pk}-sesion@{dominio}",
-            f"DTSTAMP:{marca}",
-            f"DTSTART:{sesion.inicio.astimezone(UTC):%Y%m%dT%H%M%SZ}",
-            "DURATION:PT2H",
-            "SUMMARY:" + ical.escapar(str(sesion.instancia)),
-            "LOCATION:" + ical.escapar(sesion.lugar or sesion.enlace_virtual),
-            "DESCRIPTION:" + ical.escapar(descripcion + "\n" + url),
-            f"URL:{url}",
-        ],
-        [
-            f"UID:delegacion-{delegacion.pk}-ficha@{dominio}",
-            f"DTSTAMP:{marca}",
-            f"DTSTART;VALUE=DATE:{delegacion.fecha_limite_ficha:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{fin_plazo:%Y%m%d}",
-            "SUMMARY:"
-            + ical.escapar(
-                _("Vence la ficha técnica: %(instancia)s") % {"instancia": sesion.instancia}
-            ),
-            f"URL:{url}",
-            "TRANSP:TRANSPARENT",
-        ],
+        ical.evento(
+            uid=f"delegacion-{delegacion.pk}-sesion",
+            inicio=sesion.inicio,
+            duracion=timedelta(hours=2),
+            resumen=str(sesion.instancia),
+            lugar=sesion.lugar or sesion.enlace_virtual,
+            descripcion=descripcion + "\n" + url,
+            url=url,
+        ),
+        ical.evento(
+            uid=f"delegacion-{delegacion.pk}-ficha",
+            dia=delegacion.fecha_limite_ficha,
+            resumen=_("Vence la ficha técnica: %(instancia)s") % {"instancia": sesion.instancia},
+            url=url,
+            transparente=True,
+        ),
     ]
     contenido = ical.calendario(str(sesion.instancia), eventos)
-    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="delegacion-{delegacion.pk}.ics"'
-    return respuesta
+    return ical.respuesta_ics(contenido, f"delegacion-{delegacion.pk}.ics")

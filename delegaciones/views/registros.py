@@ -14,6 +14,7 @@ from buengobierno.organizacion.acceso import (
     exigir_edicion,
     obtener_visible_o_404,
 )
+from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.entrada import entero
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones import services
@@ -128,9 +129,23 @@ def nueva_instancia(request, pk=None):
     if request.method == "POST" and form.is_valid():
         if objeto is None:
             form.instance.creado_por = request.user
-        guardada = form.save()
-        messages.success(request, _("Se guardó la instancia."))
-        return redirect(guardada)
+            guardada = form.save()
+            messages.success(request, _("Se guardó la instancia."))
+            return redirect(guardada)
+        try:
+            guardada = services.actualizar_instancia(
+                instancia=objeto,
+                datos={c: form.cleaned_data[c] for c in InstanciaForm.Meta.fields},
+                usuario=request.user,
+                base=form.base_de_version(),
+            )
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
+        except ValidationError as error:
+            poner_errores(form, error)
+        else:
+            messages.success(request, _("Se guardó la instancia."))
+            return redirect(guardada)
     return render(
         request,
         "delegaciones/formulario.html",
@@ -140,7 +155,7 @@ def nueva_instancia(request, pk=None):
             "volver": objeto.get_absolute_url() if objeto else "",
             "pestana": "instancias",
         },
-        status=422 if form.is_bound else 200,
+        status=estado_de_respuesta(form),
     )
 
 
@@ -276,7 +291,10 @@ def editar_sesion(request, pk):
                 datos=form.datos_de_sesion(),
                 archivos=form.archivos(),
                 usuario=request.user,
+                base=form.base_de_version(),
             )
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             poner_errores(form, error)
         else:
@@ -291,7 +309,7 @@ def editar_sesion(request, pk):
             "volver": sesion.get_absolute_url(),
             "pestana": "sesiones",
         },
-        status=422 if form.is_bound else 200,
+        status=estado_de_respuesta(form),
     )
 
 

@@ -58,10 +58,14 @@
     }
     var clave = "buengobierno:" + form.dataset.respaldo;
     var guardadoEn = Number(form.dataset.guardadoEn || 0);
+    // The hidden version (buengobierno/web/concurrencia.py) is kept with the text: a draft
+    // restored after someone else saved must still be checked against what it was typed
+    // over, or saving it would overwrite their text without a word.
     function campos() {
       return Array.prototype.filter.call(form.elements, function (campo) {
         return campo.name && campo.name !== "csrfmiddlewaretoken" && campo.type !== "file" &&
-          campo.type !== "submit" && campo.type !== "button" && campo.type !== "hidden";
+          campo.type !== "submit" && campo.type !== "button" &&
+          (campo.type !== "hidden" || campo.name === "version_edicion");
       });
     }
     var respaldo = null;
@@ -75,7 +79,30 @@
     if (form.hasAttribute("data-con-errores")) {
       respaldo = null;
     }
-    if (respaldo && respaldo.t > guardadoEn) {
+    // A draft older than the last save is normally what that save sent. Not when the save
+    // was someone else's (the draft was typed over another version and differs from what
+    // is stored): it comes back with its version, and saving it shows both texts.
+    function ajeno(copia) {
+      var version = form.querySelector('[name="version_edicion"]');
+      if (!version || !copia.valores.version_edicion || copia.valores.version_edicion === version.value) {
+        return false;
+      }
+      var enPagina = {};
+      campos().forEach(function (campo) {
+        enPagina[campo.name] = campo.type === "checkbox" ? campo.checked : campo.value;
+      });
+      return Object.keys(copia.valores).some(function (nombre) {
+        if (nombre === "version_edicion") {
+          return false;
+        }
+        var valor = copia.valores[nombre];
+        if (!Object.prototype.hasOwnProperty.call(enPagina, nombre)) {
+          return Boolean(valor) && typeof valor === "string" && valor.trim() !== "";
+        }
+        return enPagina[nombre] !== valor;
+      });
+    }
+    if (respaldo && (respaldo.t > guardadoEn || ajeno(respaldo))) {
       var total = document.getElementById("id_compromisos-TOTAL_FORMS");
       var agregar = document.getElementById("agregar-compromiso");
       while (total && agregar && Number(total.value) < Number(respaldo.filas || 0)) {

@@ -6,11 +6,18 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from compromisos.models import Compromiso
+from compromisos import services
+from compromisos.models import Compromiso, Reunion
 from tests.compromisos.conftest import reunion_cerrada_con
+from tests.conftest import momento
+from tests.documentos.conftest import bytes_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +208,130 @@ def test_anonymous_visitors_are_sent_to_log_in(client, registros):
 
     assert respuesta.status_code == 302
     assert "/cuentas/" in respuesta.url
+
+
+# --- role checks inside the services, not only in the pages (issue 9) -------------------------
+
+
+@pytest.mark.parametrize("quien", ["consulta", "directivo_educacion"])
+def test_the_meeting_and_commitment_services_refuse_who_may_not_write(
+    registros, usuarios, quien, hoy
+):
+
+    usuario = usuarios[quien]
+    abierta, compromiso = registros["reunion_abierta"], registros["compromiso"]
+    llamadas = [
+        lambda: services.iniciar_reunion(reunion=abierta, usuario=usuario),
+        lambda: services.actualizar_reunion(reunion=abierta, datos={"lugar": "X"}, usuario=usuario),
+        lambda: services.agregar_decision(reunion=abierta, texto="Intrusa", usuario=usuario),
+        lambda: services.agregar_punto(
+            reunion=abierta, titulo="Intruso", presentador="", usuario=usuario
+        ),
+        lambda: services.guardar_campo(
+            reunion=abierta, clave="reunion.objetivo", valor="X", version=0, usuario=usuario
+        ),
+        lambda: services.cerrar_reunion(reunion=abierta, usuario=usuario),
+        lambda: services.registrar_avance(
+            compromiso=compromiso, nota="Intruso", porcentaje=50, usuario=usuario
+        ),
+        lambda: services.marcar_cumplido(compromiso=compromiso, nota="Intruso", usuario=usuario),
+        lambda: services.reprogramar_compromiso(
+            compromiso=compromiso,
+            nueva_fecha=sumar_dias_habiles(hoy, 20),
+            justificacion="Intruso",
+            usuario=usuario,
+        ),
+    ]
+
+    for llamada in llamadas:
+        with pytest.raises(PermissionDenied):
+            llamada()
+
+    abierta.refresh_from_db()
+    compromiso.refresh_from_db()
+    assert abierta.estado == Reunion.Estado.PROGRAMADA and not abierta.decisiones.exists()
+    assert compromiso.estado == Compromiso.Estado.PENDIENTE and compromiso.avance == 0
+
+
+def test_a_directivo_cannot_convene_in_the_name_of_another_organism_through_the_service(
+    directivo_educacion, directivo_salud, consejo, hoy
+):
+
+    with pytest.raises(PermissionDenied):
+        services.convocar_reunion(
+            tipo=consejo,
+            titulo="Mesa ajena",
+            inicio=momento(hoy, 9),
+            fin=momento(hoy, 10),
+            organismo_convocante=directivo_salud.organismo,
+            puntos=[],
+            invitados=[],
+            creado_por=directivo_educacion,
+        )
+
+
+# --- no attachments to closed records (issue 9) -----------------------------------------------
+
+
+def adjuntar(client, objeto):
+    tipo = ContentType.objects.get_for_model(objeto)
+    archivo = SimpleUploadedFile("acta-alterna.pdf", bytes_pdf(), content_type="application/pdf")
+    return client.post(
+        reverse("documentos:adjuntar", args=[tipo.pk, objeto.pk]), {"archivo": archivo}
+    )
+
+
+@pytest.fixture
+def verificado(registros, secretaria, directivo_salud):
+    compromiso = registros["compromiso"]
+    services.marcar_cumplido(compromiso=compromiso, nota="Entregado.", usuario=directivo_salud)
+    return services.verificar_compromiso(compromiso=compromiso, usuario=secretaria)
+
+
+def test_nothing_is_attached_by_post_to_a_closed_meeting(
+    client, registros, secretaria, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(secretaria)
+
+    respuesta = adjuntar(client, registros["reunion"])
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(registros["reunion"]).filter(subido_por=secretaria).exists()
+
+
+def test_nothing_is_attached_by_post_to_a_verified_commitment(
+    client, verificado, directivo_salud, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(directivo_salud)
+
+    respuesta = adjuntar(client, verificado)
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(verificado).exists()
+
+
+def test_an_open_meeting_still_takes_attachments(client, registros, secretaria, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(secretaria)
+
+    respuesta = adjuntar(client, registros["reunion_abierta"])
+
+    assert respuesta.status_code == 302
+    assert Adjunto.objects.de(registros["reunion_abierta"]).count() == 1
+
+
+def test_a_read_only_role_cannot_register_a_commitment_through_the_service(
+    consulta, directivo_salud, hoy
+):
+    with pytest.raises(PermissionDenied):
+        services.crear_compromisos(
+            origen=None,
+            compromisos=[
+                {"descripcion": "Intruso", "responsable": directivo_salud, "fecha_limite": hoy}
+            ],
+            creado_por=consulta,
+        )
+
+    assert not Compromiso.objects.filter(descripcion="Intruso").exists()

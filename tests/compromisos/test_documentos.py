@@ -1,6 +1,7 @@
 """The acta and the attendance sheet as PDFs with the official header, and the ICS feed."""
 
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from pypdf import PdfReader
 
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
-from compromisos.models import CalendarioPersonal
+from compromisos.models import CalendarioPersonal, Compromiso
 from tests.compromisos.conftest import reunion_cerrada_con
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +135,46 @@ def test_the_calendar_feed_has_one_all_day_event_per_open_commitment(
     assert f"DTSTART;VALUE=DATE:{abierto.fecha_limite:%Y%m%d}" in ics
     assert "Plan de choque\\; fase 1\\, rural" in ics
     assert all(len(linea.encode()) <= 75 for linea in ics.split("\r\n"))
+
+
+def desplegar(ics: str) -> list[str]:
+    """The content lines of an .ics, folded lines joined back (RFC 5545 3.1)."""
+    return ics.replace("\r\n ", "").split("\r\n")
+
+
+def test_a_carriage_return_in_a_commitment_cannot_add_a_property_to_the_feed(
+    client, crear_compromiso, directivo_salud
+):
+    crear_compromiso(directivo_salud, descripcion="Informe\rATTENDEE:mailto:intruso@example.org")
+    token = services.calendario_de(directivo_salud).token
+
+    ics = client.get(reverse("compromisos:feed_ics", args=[token])).content.decode()
+
+    assert "\r" not in ics.replace("\r\n", "")  # no bare CR anywhere
+    assert not [linea for linea in desplegar(ics) if linea.startswith("ATTENDEE")]
+    assert "Informe\\nATTENDEE:mailto:intruso@example.org" in "".join(desplegar(ics))
+
+
+def test_the_feed_is_private_and_never_cached(client, crear_compromiso, directivo_salud):
+    crear_compromiso(directivo_salud)
+    token = services.calendario_de(directivo_salud).token
+
+    respuesta = client.get(reverse("compromisos:feed_ics", args=[token]))
+
+    assert respuesta["Cache-Control"] == "private, no-store"
+
+
+def test_a_commitment_due_on_the_last_representable_day_keeps_the_feed_working(
+    client, crear_compromiso, directivo_salud
+):
+    compromiso = crear_compromiso(directivo_salud)
+    Compromiso.objects.filter(pk=compromiso.pk).update(fecha_limite=date.max)
+    token = services.calendario_de(directivo_salud).token
+
+    respuesta = client.get(reverse("compromisos:feed_ics", args=[token]))
+
+    assert respuesta.status_code == 200
+    assert "DTSTART;VALUE=DATE:99991231" in respuesta.content.decode()
 
 
 def test_a_wrong_or_regenerated_token_gets_404(client, directivo_salud):

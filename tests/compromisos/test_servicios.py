@@ -356,13 +356,37 @@ def test_changes_to_other_fields_are_no_conflict(reunion, secretaria, crear_usua
     assert segundo.desarrollo == "Mío"
 
 
-def test_my_own_earlier_save_in_flight_is_no_conflict(reunion, secretaria):
+def test_my_own_save_from_another_tab_is_a_conflict_too(reunion, secretaria):
+    # The laptop and the phone of one person: the phone's text was never seen on the laptop.
     punto = reunion.puntos.first()
     clave = f"punto.{punto.pk}.desarrollo"
-    services.guardar_campo(reunion=reunion, clave=clave, valor="Hay", version=0, usuario=secretaria)
+    services.guardar_campo(
+        reunion=reunion, clave=clave, valor="Desde el teléfono", version=0, usuario=secretaria
+    )
+
+    with pytest.raises(services.Conflicto) as conflicto:
+        services.guardar_campo(
+            reunion=reunion, clave=clave, valor="Desde el portátil", version=0, usuario=secretaria
+        )
+
+    assert conflicto.value.valor == "Desde el teléfono"
+    punto.refresh_from_db()
+    assert punto.desarrollo == "Desde el teléfono"
+
+
+def test_my_next_save_from_the_same_page_carries_the_version_it_was_given(reunion, secretaria):
+    punto = reunion.puntos.first()
+    clave = f"punto.{punto.pk}.desarrollo"
+    guardado = services.guardar_campo(
+        reunion=reunion, clave=clave, valor="Hay", version=0, usuario=secretaria
+    )
 
     services.guardar_campo(
-        reunion=reunion, clave=clave, valor="Hay quórum", version=0, usuario=secretaria
+        reunion=reunion,
+        clave=clave,
+        valor="Hay quórum",
+        version=guardado.version,
+        usuario=secretaria,
     )
 
     punto.refresh_from_db()

@@ -6,12 +6,18 @@ directivo_educacion, of another organism, must not even learn that the records e
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.urls import reverse
 
+from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.models import Compromiso, Corresponsable
+from delegaciones import services
 from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
+from tests.documentos.conftest import bytes_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +184,32 @@ def test_lists_show_each_person_only_what_they_may_see(client, registros, usuari
         assert set(filas) == set(Delegacion.objects.all())
 
 
+@pytest.mark.parametrize("lista", ["delegaciones:delegaciones", "delegaciones:sesiones"])
+@pytest.mark.parametrize("usuario", [*USUARIOS, "sin_rol"])
+def test_the_instancia_filter_names_only_instancias_the_user_may_see(
+    client, registros, usuarios, crear_usuario, usuario, lista
+):
+    ajena = Instancia.objects.create(
+        nombre="Consejo Municipal de Paz",
+        tipo=Instancia.Tipo.CONSEJO,
+        organismo=usuarios["despacho"].organismo,
+        creado_por=usuarios["despacho"],
+    )
+    persona = usuarios.get(usuario) or crear_usuario(None, username="sin.rol")
+    client.force_login(persona)
+
+    campo = client.get(reverse(lista)).context["filter"].form.fields["instancia"]
+
+    opciones = set(campo.queryset)
+    assert opciones == set(Instancia.objects.visibles_para(persona))
+    if usuario in ("despacho", "consulta"):
+        assert ajena in opciones
+    else:
+        assert ajena not in opciones
+    if usuario in ("directivo_educacion", "sin_rol"):
+        assert opciones == set()
+
+
 def test_an_enlace_of_the_organism_drafts_the_ficha_but_the_delegate_sends_it(
     client, registros, enlace_salud
 ):
@@ -249,3 +281,87 @@ def test_visibility_is_the_plain_or_of_each_models_lookups_on_every_kind_of_path
             assert set(visibles) == esperado, (modelo.__name__, usuario.username)
     assert Instancia.objects.visibles_para(directivo_educacion).exists()
     assert compromiso in Compromiso.objects.visibles_para(directivo_educacion)
+
+
+# --- role checks inside the services, not only in the pages (issue 9) -------------------------
+
+
+def test_an_enlace_of_the_delegates_organism_cannot_mark_the_session_held_by_post(
+    client, aceptada_pasada, enlace_salud
+):
+    delegacion = aceptada_pasada()
+    client.force_login(enlace_salud)
+
+    respuesta = client.post(reverse("delegaciones:realizada", args=[delegacion.pk]))
+
+    assert respuesta.status_code == 403
+    delegacion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.ACEPTADA
+
+
+def test_the_delegate_still_marks_the_session_held(client, aceptada_pasada, directivo_salud):
+    delegacion = aceptada_pasada()
+    client.force_login(directivo_salud)
+
+    client.post(reverse("delegaciones:realizada", args=[delegacion.pk]))
+
+    delegacion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.REALIZADA
+
+
+@pytest.mark.parametrize("quien", ["enlace_salud", "consulta", "directivo_educacion"])
+def test_the_services_refuse_whoever_may_not_take_the_step(
+    aceptada_pasada, nueva_sesion, enlace_salud, consulta, directivo_educacion, quien
+):
+
+    usuario = {"enlace_salud": enlace_salud, "consulta": consulta}.get(quien, directivo_educacion)
+    delegacion = aceptada_pasada()
+    sesion = nueva_sesion(dias=9)
+
+    with pytest.raises(PermissionDenied):
+        services.marcar_realizada(delegacion=delegacion, usuario=usuario)
+    with pytest.raises(PermissionDenied):
+        services.actualizar_sesion(
+            sesion=sesion, datos={"lugar": "Otro"}, archivos={}, usuario=usuario
+        )
+    with pytest.raises(PermissionDenied):
+        services.registrar_sesion(
+            datos={"instancia": sesion.instancia, "inicio": sesion.inicio},
+            archivos={},
+            usuario=usuario,
+        )
+    if quien != "enlace_salud":  # the organism's enlace drafts the ficha; the others may not
+        with pytest.raises(PermissionDenied):
+            services.guardar_ficha(
+                delegacion=delegacion,
+                datos={"desarrollo": "x"},
+                compromisos=[],
+                archivos={},
+                usuario=usuario,
+                enviar=False,
+            )
+    delegacion.refresh_from_db()
+    sesion.refresh_from_db()
+    assert delegacion.estado == Delegacion.Estado.ACEPTADA
+    assert sesion.lugar != "Otro"
+
+
+@pytest.mark.parametrize("revisada", [False, True])
+def test_the_ficha_takes_no_attachments_once_delivered_or_reviewed(
+    client, registros, despacho, directivo_salud, settings, tmp_path, revisada
+):
+    settings.MEDIA_ROOT = tmp_path
+    delegacion = registros["entregada"]
+    if revisada:
+        delegacion = services.revisar_ficha(delegacion=delegacion, usuario=despacho)
+    ficha = FichaTecnica.objects.get(delegacion=delegacion)
+    client.force_login(directivo_salud)
+    tipo = ContentType.objects.get_for_model(ficha)
+
+    respuesta = client.post(
+        reverse("documentos:adjuntar", args=[tipo.pk, ficha.pk]),
+        {"archivo": SimpleUploadedFile("otra.pdf", bytes_pdf(), content_type="application/pdf")},
+    )
+
+    assert respuesta.status_code == 403
+    assert not Adjunto.objects.de(ficha).filter(subido_por=directivo_salud).exists()

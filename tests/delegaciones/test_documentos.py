@@ -134,5 +134,6 @@ def test_the_delegate_adds_the_session_and_the_ficha_deadline_to_a_calendar(
     assert f"SUMMARY:{instancia.nombre}" in desplegado
     assert "Votar a favor del plan de acción\\; no comprometer" in desplegado
     assert all(len(linea.encode()) <= 75 for linea in texto.split("\r\n"))
+    assert respuesta["Cache-Control"] == "private, no-store"
     client.force_login(directivo_educacion)
     assert client.get(url).status_code == 404

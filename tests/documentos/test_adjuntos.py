@@ -3,6 +3,7 @@ import io
 import os
 import re
 import time
+import zipfile
 
 import pytest
 from django import forms
@@ -195,3 +196,58 @@ def test_files_left_by_a_rolled_back_transaction_are_cleaned_up_once_old(
     call_command("limpiar_adjuntos_huerfanos", stdout=io.StringIO())
 
     assert sorted(archivos_en(media)) == sorted([media / conservado.archivo.name, reciente])
+
+
+def docx_que_se_descomprime_en(megas: int) -> bytes:
+    """A real DOCX whose document.xml is `megas` MB of one repeated byte (a zip bomb)."""
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as contenedor:
+        contenedor.writestr("[Content_Types].xml", b'<?xml version="1.0"?><Types/>')
+        contenedor.writestr("_rels/.rels", b'<?xml version="1.0"?><Relationships/>')
+        with contenedor.open("word/document.xml", "w", force_zip64=True) as documento:
+            bloque = b" " * (1024 * 1024)
+            for _megabyte in range(megas):
+                documento.write(bloque)
+    return salida.getvalue()
+
+
+def test_a_docx_that_unpacks_to_200_mb_is_refused_with_the_reason(formulario, despacho, subir):
+    bomba = docx_que_se_descomprime_en(200)
+    assert len(bomba) < 1024 * 1024  # it passes the upload size limit by far
+
+    with pytest.raises(ValidationError) as error:
+        guardar_adjunto(objeto=formulario, archivo=subir("bomba.docx", bomba), usuario=despacho)
+
+    assert "«bomba.docx» se descomprime en más de" in error.value.messages[0]
+    assert "el máximo es 50 MB" in error.value.messages[0]
+    assert not Adjunto.objects.exists()
+
+
+def test_a_header_that_lies_about_the_unpacked_size_is_caught_by_inflating(subir):
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as contenedor:
+        contenedor.writestr("[Content_Types].xml", b'<?xml version="1.0"?><Types/>')
+        contenedor.writestr("word/document.xml", b" " * (60 * 1024 * 1024))
+    bomba = bytearray(salida.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(bomba))).getinfo("word/document.xml")
+    # Declare 1 KB unpacked in the local header and in the central directory.
+    uno = (1024).to_bytes(4, "little")
+    bomba[info.header_offset + 22 : info.header_offset + 26] = uno
+    central = bytes(bomba).rindex(b"PK\x01\x02")
+    bomba[central + 24 : central + 28] = uno
+    assert zipfile.ZipFile(io.BytesIO(bytes(bomba))).getinfo("word/document.xml").file_size == 1024
+
+    with pytest.raises(ValidationError) as error:
+        validar_archivo(subir("informe.docx", bytes(bomba)))
+
+    assert error.value.code == "contenido"
+
+
+def test_a_ratio_far_above_a_real_documents_is_refused_below_the_size_limit(settings, subir):
+    settings.ADJUNTOS_DESCOMPRIMIDO_MAXIMO_MB = 500
+
+    with pytest.raises(ValidationError) as error:
+        validar_archivo(subir("informe.docx", docx_que_se_descomprime_en(20)))
+
+    assert error.value.code == "descomprimido"
+    assert "100 veces su tamaño" in error.value.messages[0]

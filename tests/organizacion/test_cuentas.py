@@ -46,29 +46,70 @@ def test_a_wrong_password_says_so_clearly(client, enlace):
     assert "_auth_user_id" not in client.session
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(client, enlace):
+def test_five_failures_lock_that_user_on_that_machine_for_fifteen_minutes(client, enlace):
     for _intento in range(4):
         assert entrar(client, "dmriascos", "mala").status_code == 200
 
     bloqueo = entrar(client, "dmriascos", "mala")
-    despues = entrar(client, "dmriascos", CLAVE, ip="10.0.0.2")  # right password, other machine
+    otra_vez = entrar(client, "dmriascos", CLAVE)  # right password, same machine
 
     html = bloqueo.content.decode()
     assert bloqueo.status_code == 429
     assert "Acceso bloqueado" in html
     assert "Por seguridad, el acceso quedó bloqueado durante 15 minutos" in html
-    assert despues.status_code == 429
+    assert otra_vez.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
-def test_five_failures_from_one_machine_lock_that_machine_whatever_the_username(client, enlace):
-    for numero in range(5):
-        respuesta = entrar(client, f"desconocido{numero}", "mala", ip="10.9.9.9")
+def test_an_attacker_cannot_lock_a_user_out_of_other_machines(client, enlace):
+    for _intento in range(5):
+        entrar(client, "dmriascos", "mala", ip="10.6.6.6")
 
-    otra_maquina = entrar(client, "dmriascos", CLAVE, ip="10.0.0.3")
+    desde_su_equipo = entrar(client, "dmriascos", CLAVE, ip="10.0.0.2")
+
+    assert desde_su_equipo.status_code == 302
+
+
+def test_a_locked_user_does_not_lock_others_on_the_same_machine(client, enlace, crear_usuario):
+    crear_usuario(Rol.ENLACE, username="otra.persona")
+    for _intento in range(5):
+        entrar(client, "dmriascos", "mala", ip="10.9.9.9")
+
+    otra_persona = entrar(client, "otra.persona", CLAVE, ip="10.9.9.9")
+
+    assert otra_persona.status_code == 302
+
+
+def entrar_por_proxy(client, usuario, clave, reenviado):
+    """Through the TLS proxy: every request arrives from its address, 10.0.0.254."""
+    return client.post(
+        reverse("login"),
+        {"username": usuario, "password": clave},
+        REMOTE_ADDR="10.0.0.254",
+        HTTP_X_FORWARDED_FOR=reenviado,
+    )
+
+
+def test_behind_a_proxy_the_client_address_comes_from_the_configured_depth(
+    client, enlace, settings
+):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    for _intento in range(5):
+        # The attacker writes a forged address first; the proxy appends the real one.
+        bloqueo = entrar_por_proxy(client, "dmriascos", "mala", "1.2.3.4, 200.1.1.1")
+
+    desde_otro_cliente = entrar_por_proxy(client, "dmriascos", CLAVE, "1.2.3.4, 190.5.5.5")
+
+    assert bloqueo.status_code == 429
+    assert desde_otro_cliente.status_code == 302
+
+
+def test_without_a_configured_proxy_a_forwarded_header_is_ignored(client, enlace):
+    for numero in range(5):
+        # Changing the header does not change the address seen: still locked.
+        respuesta = entrar_por_proxy(client, "dmriascos", "mala", f"190.5.5.{numero}")
 
     assert respuesta.status_code == 429
-    assert otra_maquina.status_code == 302
 
 
 def test_logout_only_by_post(client, enlace):

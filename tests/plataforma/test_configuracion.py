@@ -63,3 +63,23 @@ def test_secret_key_is_required_when_debug_is_off():
     resultado = manage("check", **variables)
     assert resultado.returncode != 0
     assert "SECRET_KEY" in resultado.stderr
+
+
+@pytest.mark.parametrize(
+    "clave",
+    [
+        "corta-" + "x" * 20,  # fewer than 50 characters
+        "ab" * 40,  # fewer than 5 distinct characters
+        "django-insecure-" + "k9#qZx!7" * 8,  # Django's published placeholder
+        "cambie-esta-clave-por-una-larga-y-aleatoria-" + "k9#qZx!7" * 4,  # .env.example's
+    ],
+)
+def test_a_weak_secret_key_stops_start_up_when_debug_is_off(clave):
+    resultado = manage("check", **{**PRODUCCION, "SECRET_KEY": clave})
+    assert resultado.returncode != 0
+    assert "SECRET_KEY es débil" in resultado.stderr
+
+
+def test_a_short_secret_key_is_accepted_in_development():
+    resultado = manage("check", **{**PRODUCCION, "DEBUG": "true", "SECRET_KEY": "corta"})
+    assert resultado.returncode == 0, resultado.stderr

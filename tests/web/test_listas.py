@@ -243,3 +243,24 @@ def test_a_long_list_counts_its_rows_once_a_minute_and_a_short_one_every_time(
     assert total() == 6  # kept: many rows
     assert total(q="despacho") == 2  # counted again: few rows
     assert total(q="contratista") == 7  # another filter, another count
+
+
+@pytest.mark.parametrize("vista", ["directorio", "organismos"])
+@pytest.mark.parametrize("exportar", [None, "csv", "xlsx"])
+def test_an_account_without_a_role_gets_neither_the_directory_nor_the_organisms(
+    client, crear_usuario, personas, vista, exportar
+):
+    client.force_login(crear_usuario(None, username="sin.rol"))
+
+    respuesta = client.get(reverse(vista), {"exportar": exportar} if exportar else {})
+
+    assert respuesta.status_code == 403
+    assert "Luisa" not in respuesta.content.decode()
+
+
+@pytest.mark.parametrize("vista", ["directorio", "organismos"])
+def test_every_role_reads_the_directory_and_the_organisms(client, crear_usuario, vista):
+    for rol in Rol.values:
+        client.force_login(crear_usuario(rol))
+
+        assert client.get(reverse(vista)).status_code == 200, rol

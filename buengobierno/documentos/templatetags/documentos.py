@@ -2,7 +2,7 @@
 
 from django import template
 
-from buengobierno.documentos.adjuntos import puede_editar_objeto
+from buengobierno.documentos.adjuntos import puede_adjuntar as puede_adjuntar_a
 from buengobierno.documentos.forms import AdjuntoForm, id_dom_adjuntos
 from buengobierno.documentos.models import Adjunto
 
@@ -11,7 +11,7 @@ register = template.Library()
 
 def contexto_adjuntos(usuario, objeto, *, form=None, siguiente="") -> dict:
     """The context of templates/documentos/_adjuntos.html for one record."""
-    puede_adjuntar = puede_editar_objeto(usuario, objeto)
+    puede_adjuntar = puede_adjuntar_a(usuario, objeto)
     if puede_adjuntar and form is None:
         form = AdjuntoForm(objeto=objeto, initial={"siguiente": siguiente})
     return {
