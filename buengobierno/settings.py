@@ -238,25 +238,53 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail: console by default; EMAIL_URL=smtp://user:pass@host:587 (or smtp+tls://…) in production.
 _correo = _url("EMAIL_URL", "consolemail://", env.email_url_config, "EMAIL_BACKEND")
+if _correo["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    # Django's SMTP backend that tells a refused message from one whose delivery is unknown,
+    # so a reminder is never multiplied by retries (see buengobierno/avisos/smtp.py).
+    _correo["EMAIL_BACKEND"] = "buengobierno.avisos.smtp.EmailBackend"
 vars().update(_correo)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Buen Gobierno <buengobierno@cali.gov.co>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Each SMTP step waits at most this long; a whole send is also cut at 180 s (the task's limit).
 EMAIL_TIMEOUT = _entero("EMAIL_TIMEOUT", 20, minimo=1)
+if EMAIL_TIMEOUT > 60:
+    raise ImproperlyConfigured(f"EMAIL_TIMEOUT={EMAIL_TIMEOUT} no puede pasar de 60 segundos.")
 EMAIL_SUBJECT_PREFIX = "[Buen Gobierno] "
 
 # Celery: Redis in production; by default a filesystem broker under var/ that needs no server.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} debe empezar por redis:// o rediss://.")
-# The cache is shared by web and workers in production (e.g. the list of non-working days).
+# Every wait on Redis is bounded: a Redis that accepts connections and never answers costs
+# a request at most this long, never a hang (the worker's 30 s default would end in a 500).
+REDIS_ESPERA_MAXIMA = 2  # seconds, to connect and to read a reply
+# The cache is shared by web and workers in production (e.g. the counts of long lists). Code
+# that uses it tolerates its failure: nothing the system needs lives only in the cache, and
+# after a failure the backend skips Redis for 30 s (buengobierno/cache.py).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "buengobierno.cache.CacheRedisTolerante",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_ESPERA_MAXIMA,
+                "socket_timeout": REDIS_ESPERA_MAXIMA,
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
+}
+# Options of the Celery broker when it is Redis: a silent Redis fails a publish after 2 s
+# instead of blocking the request forever, and kombu does not retry it (max_retries 0): the
+# ledger row stays pendiente for the reenviar_pendientes scan.
+OPCIONES_BROKER_REDIS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": REDIS_ESPERA_MAXIMA,
+    "socket_timeout": REDIS_ESPERA_MAXIMA,
+    "max_retries": 0,
 }
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -272,7 +300,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = dict(OPCIONES_BROKER_REDIS)
 CELERY_TASK_ALWAYS_EAGER = _booleano("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -282,8 +310,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Saving a record must not hang when the broker is down: publishing gives up fast and the
 # reminder stays pending in the ledger for the next scan to pick up.
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_ESPERA_MAXIMA
 CELERY_TASK_PUBLISH_RETRY = False
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 
 # Reminders
 AVISOS_REINTENTOS_MAXIMOS = _entero("AVISOS_REINTENTOS_MAXIMOS", 8, minimo=0)

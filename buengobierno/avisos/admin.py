@@ -54,6 +54,8 @@ class RecordatorioAdmin(_SoloLectura, admin.ModelAdmin):
                 "fields": (
                     "estado",
                     "intentos",
+                    "transmisiones",
+                    "id_mensaje",
                     "proximo_intento",
                     "enviado_en",
                     "ultimo_error",

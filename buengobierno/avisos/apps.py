@@ -11,8 +11,13 @@ class AvisosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from buengobierno.avisos.alertas import alertas_de_correo
         from buengobierno.avisos.registro import sincronizar_tras_migrar
         from buengobierno.organizacion.roles import Rol, conceder
+        from buengobierno.web.escritorio import registrar_alertas
+
+        # Administrators see on Mi escritorio when e-mail is not going out.
+        registrar_alertas(alertas_de_correo)
 
         # Each app's scans live in <app>/avisos.py and register themselves on import.
         autodiscover_modules("avisos")

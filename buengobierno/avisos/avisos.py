@@ -12,7 +12,8 @@ from buengobierno.avisos.registro import escaneo
         "Reenvía los recordatorios pendientes: los que no se pudieron encolar (broker caído), "
         "los que esperan un reintento tras un fallo SMTP y los que un worker dejó a medias."
     ),
-    crontab={"minute": "*/5"},
+    # Every minute: with PLAZO_ENVIANDO (4 min) a dead worker's rows go back within 5.
+    crontab={"minute": "*"},
 )
 def reenviar_pendientes():
     return servicios.reenviar_pendientes()

@@ -5,7 +5,9 @@ Every e-mail of the system is three templates under templates/emails/:
 (which extends `emails/_base.html`, the institutional layout).
 """
 
+import uuid
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -31,6 +33,15 @@ def url_absoluta(url: str) -> str:
     return base + (url if url.startswith("/") else "/" + url)
 
 
+def nuevo_id_mensaje() -> str:
+    """A fresh Message-ID in the sender's domain, made once per reminder and kept on its row.
+
+    Not Django's make_msgid(): that one asks the DNS for this machine's name.
+    """
+    dominio = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "buengobierno"
+    return f"<{uuid.uuid4().hex}.recordatorio@{dominio}>"
+
+
 def _renderizar_texto(nombre: str, contexto: dict) -> str:
     # Plain text must not be HTML-escaped: "Hacienda & Planeación" stays as written.
     plantilla = engines["django"].engine.get_template(nombre)
@@ -47,11 +58,13 @@ def renderizar_correo(plantilla: str, contexto: dict) -> CorreoRenderizado:
     return CorreoRenderizado(asunto=asunto, texto=texto, html=html)
 
 
-def construir_correo(plantilla: str, contexto: dict, destinatario) -> EmailMultiAlternatives:
+def construir_correo(
+    plantilla: str, contexto: dict, destinatario, *, id_mensaje: str = ""
+) -> EmailMultiAlternatives:
     """The e-mail `emails/<plantilla>` for `destinatario` (a user or an address), not sent.
 
     The subject is one line prefixed by EMAIL_SUBJECT_PREFIX; the body has a text part and
-    an HTML alternative.
+    an HTML alternative. `id_mensaje` fixes the Message-ID (else Django makes a new one).
     """
     correo = renderizar_correo(plantilla, contexto)
     direccion = getattr(destinatario, "email", destinatario)
@@ -63,5 +76,7 @@ def construir_correo(plantilla: str, contexto: dict, destinatario) -> EmailMulti
         # RFC 3834: tells mail servers and autoresponders this is an automatic message.
         headers={"Auto-Submitted": "auto-generated"},
     )
+    if id_mensaje:
+        mensaje.extra_headers["Message-ID"] = id_mensaje
     mensaje.attach_alternative(correo.html, "text/html")
     return mensaje

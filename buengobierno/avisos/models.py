@@ -100,6 +100,12 @@ class Recordatorio(models.Model):
     the record says the step no longer applies (its `aviso_vigente(paso)` returns False).
     While a row is `enviando`, `proximo_intento` is when the claim expires, so a worker that
     died mid-send does not hold it forever.
+
+    Every attempt sends the same Message-ID (`id_mensaje`, made once), so mail servers and
+    readers can tell copies apart. `transmisiones` counts the attempts that handed the whole
+    message to the SMTP server; one whose reply never came (a timeout, a dropped connection,
+    a worker killed) may have been delivered, so such a row is retried once more, later,
+    and never transmitted a third time (see `servicios.TRANSMISIONES_MAXIMAS`).
     """
 
     class Estado(models.TextChoices):
@@ -141,6 +147,22 @@ class Recordatorio(models.Model):
     )
     creado = models.DateTimeField(_("creado"), default=timezone.now, editable=False)
     enviado_en = models.DateTimeField(_("enviado el"), null=True, blank=True)
+    id_mensaje = models.CharField(
+        _("Message-ID"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Identificador del correo, el mismo en cada intento de envío."),
+    )
+    transmisiones = models.PositiveSmallIntegerField(
+        _("transmisiones"),
+        default=0,
+        help_text=_(
+            "Veces que el mensaje completo llegó a transmitirse al servidor de correo. "
+            "Si el servidor no confirmó la entrega, pudo haberlo recibido: se reintenta "
+            "una sola vez más, con el mismo Message-ID."
+        ),
+    )
 
     objects = RecordatorioQuerySet.as_manager()
 

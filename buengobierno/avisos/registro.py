@@ -65,8 +65,10 @@ claims each (record, step, person) before anything is sent, and an **e-mail temp
    the transaction commits, with an in-app notice (the bell) titled like the subject;
    an SMTP failure retries with backoff (1, 2, 4… minutes) and the row stays *pendiente*,
    visible in the admin (Avisos › Recordatorios, with a "reintentar ahora" action), until it
-   is sent or, after AVISOS_REINTENTOS_MAXIMOS attempts, *fallido*. With Redis down the
-   record still saves and the scan `reenviar_pendientes` sends it once the broker is back.
+   is sent or, after AVISOS_REINTENTOS_MAXIMOS attempts, *fallido*. Every attempt carries the
+   row's Message-ID; a message the server may have stored without replying is sent at most
+   once more. With Redis down or stalled the record still saves and the scan
+   `reenviar_pendientes` (every minute) sends it once the broker is back.
 
 4. Optionally give the model `aviso_vigente(self, paso) -> bool`. It is asked right before
    each e-mail goes out: when it answers False (the ficha was delivered, the delegation

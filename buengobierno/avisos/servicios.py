@@ -16,20 +16,29 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buengobierno.avisos.correo import construir_correo, url_absoluta
+from buengobierno.avisos.correo import construir_correo, nuevo_id_mensaje, url_absoluta
 from buengobierno.avisos.models import Notificacion, Recordatorio
+from buengobierno.avisos.smtp import fallo_incierto
 
 logger = logging.getLogger(__name__)
 
 Estado = Recordatorio.Estado
 
-# A claim ('enviando') older than this belongs to a worker that died: the row is released.
-PLAZO_ENVIANDO = timedelta(minutes=15)
+# A claim ('enviando') older than this belongs to a worker that died: the row is released by
+# the reenviar_pendientes scan, which runs every minute, so within 5 minutes. The sending task
+# is killed after TIEMPO_MAXIMO_DE_ENVIO, so a live worker never outlasts its claim.
+PLAZO_ENVIANDO = timedelta(minutes=4)
+TIEMPO_MAXIMO_DE_ENVIO = 180  # seconds (Celery's hard time limit of enviar_recordatorio)
+# A message handed to the SMTP server without its reply (timeout, dropped connection, dead
+# worker) may have been delivered: it is transmitted once more at most, and not right away.
+TRANSMISIONES_MAXIMAS = 2
+ESPERA_TRAS_ENTREGA_INCIERTA = timedelta(minutes=10)
 # Celery ETAs and the row's proximo_intento come from clocks that may differ slightly.
 TOLERANCIA_RELOJ = timedelta(seconds=5)
 # After one failed publish, skip the broker for a while: each attempt against a dead broker
@@ -109,7 +118,11 @@ def programar_aviso(
         # The savepoint keeps an outer transaction usable after the unique key refuses us.
         with transaction.atomic():
             recordatorio = Recordatorio.objects.create(
-                **clave, plantilla=plantilla, contexto=contexto or {}, url=url
+                **clave,
+                plantilla=plantilla,
+                contexto=contexto or {},
+                url=url,
+                id_mensaje=nuevo_id_mensaje(),
             )
     except IntegrityError:
         if Recordatorio.objects.filter(**clave).exists():
@@ -171,6 +184,12 @@ def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
     and a re-enqueue by the scan cannot both send. The row is marked enviado only once the
     SMTP server accepted the message; on failure it goes back to pendiente with backoff (or
     to fallido after AVISOS_REINTENTOS_MAXIMOS attempts) and the caller may retry later.
+
+    Every attempt carries the row's Message-ID. Right before DATA the row counts one more
+    transmission, conditionally on still holding the claim, so a worker whose claim expired
+    sends nothing and a message is never transmitted more than TRANSMISIONES_MAXIMAS times:
+    after a failure whose outcome is unknown it is retried once, after
+    ESPERA_TRAS_ENTREGA_INCIERTA, and if that one is unknown too the row is fallido.
     """
     ahora = timezone.now()
     reclamado = Recordatorio.objects.filter(
@@ -192,6 +211,9 @@ def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
     reclamo = Recordatorio.objects.filter(
         pk=recordatorio.pk, estado=Estado.ENVIANDO, intentos=recordatorio.intentos
     )
+    if not recordatorio.id_mensaje:  # a row written before Message-IDs were kept
+        recordatorio.id_mensaje = nuevo_id_mensaje()
+        reclamo.update(id_mensaje=recordatorio.id_mensaje)
     destinatario = recordatorio.destinatario
     objeto = _cargar_objeto(recordatorio)
     if objeto is None or not destinatario.is_active:
@@ -217,8 +239,20 @@ def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
         "destinatario": destinatario,
         "url": url_absoluta(recordatorio.url),
     }
+
+    def antes_de_los_datos():
+        # The last moment the message can still be held back.
+        if not reclamo.filter(transmisiones__lt=TRANSMISIONES_MAXIMAS).update(
+            transmisiones=F("transmisiones") + 1
+        ):
+            raise EnvioRetenido(recordatorio.pk)
+
+    conexion = get_connection(antes_de_los_datos=antes_de_los_datos)
     try:
-        correo = construir_correo(recordatorio.plantilla, contexto, destinatario)
+        correo = construir_correo(
+            recordatorio.plantilla, contexto, destinatario, id_mensaje=recordatorio.id_mensaje
+        )
+        correo.connection = conexion
         prefijo = getattr(settings, "EMAIL_SUBJECT_PREFIX", "")
         titulo = correo.subject.removeprefix(prefijo)
         nota = ""
@@ -227,7 +261,12 @@ def enviar_recordatorio(*, recordatorio_id: int) -> ResultadoEnvio:
         else:
             nota = _("El destinatario no tiene correo: solo se creó el aviso en la aplicación.")
     except Exception as exc:  # SMTP refusals, timeouts, DNS, a broken template…
-        return _registrar_fallo(recordatorio, reclamo, exc)
+        if not getattr(conexion, "entregado", False):
+            incierto = fallo_incierto(conexion, exc)
+            if getattr(conexion, "datos_iniciados", False) and not incierto:
+                # The server refused the message with a code: it was not delivered.
+                reclamo.update(transmisiones=F("transmisiones") - 1)
+            return _registrar_fallo(recordatorio, reclamo, exc, incierto=incierto)
 
     with transaction.atomic():
         if reclamo.update(
@@ -250,8 +289,41 @@ def _cargar_objeto(recordatorio: Recordatorio):
     return modelo._base_manager.filter(pk=recordatorio.object_id).first()
 
 
-def _registrar_fallo(recordatorio, reclamo, exc) -> ResultadoEnvio:
-    error = f"{type(exc).__name__}: {exc}"[:2000]
+class EnvioRetenido(Exception):
+    """Raised right before DATA when the row may not be transmitted: its claim expired and
+    another worker took it, or it was already transmitted TRANSMISIONES_MAXIMAS times."""
+
+    def __init__(self, recordatorio_id):
+        super().__init__(
+            _(
+                "Envío %(id)s retenido antes de transmitir: otro proceso lo reclamó o ya se "
+                "transmitió %(n)d veces."
+            )
+            % {"id": recordatorio_id, "n": TRANSMISIONES_MAXIMAS}
+        )
+
+
+def _registrar_fallo(recordatorio, reclamo, exc, *, incierto=False) -> ResultadoEnvio:
+    error = f"{type(exc).__name__}: {exc}"[:1500]
+    if incierto or isinstance(exc, EnvioRetenido):
+        transmisiones = reclamo.values_list("transmisiones", flat=True).first()
+        if transmisiones is None:  # the claim is not ours any more: the other worker decides
+            return ResultadoEnvio(motivo=error)
+        if transmisiones >= TRANSMISIONES_MAXIMAS:
+            error = _(
+                "El servidor de correo no confirmó la entrega en %(n)d transmisiones: "
+                "el mensaje pudo haber llegado (Message-ID %(id)s). No se reintenta solo. "
+                "Último error: %(error)s"
+            ) % {"n": transmisiones, "id": recordatorio.id_mensaje, "error": error}
+            reclamo.update(estado=Estado.FALLIDO, ultimo_error=error, proximo_intento=None)
+            logger.error("Recordatorio %s fallido: %s", recordatorio.pk, error)
+            return ResultadoEnvio(motivo=error)
+    if incierto:
+        error = _(
+            "Resultado incierto: el servidor de correo no confirmó la entrega y pudo haber "
+            "recibido el mensaje. Se reintenta una sola vez, más tarde, con el mismo "
+            "Message-ID. %(error)s"
+        ) % {"error": error}
     if recordatorio.intentos >= reintentos_maximos():
         reclamo.update(estado=Estado.FALLIDO, ultimo_error=error, proximo_intento=None)
         logger.error(
@@ -262,6 +334,8 @@ def _registrar_fallo(recordatorio, reclamo, exc) -> ResultadoEnvio:
         )
         return ResultadoEnvio(motivo=error)
     espera = espera_tras_intentos(recordatorio.intentos)
+    if incierto:
+        espera = max(espera, ESPERA_TRAS_ENTREGA_INCIERTA)
     reclamo.update(
         estado=Estado.PENDIENTE, ultimo_error=error, proximo_intento=timezone.now() + espera
     )
@@ -278,13 +352,22 @@ def _registrar_fallo(recordatorio, reclamo, exc) -> ResultadoEnvio:
 def reenviar_pendientes(*, limite: int = 500) -> int:
     """Re-enqueue reminders a lost publish, a failure or a dead worker left behind.
 
-    Releases claims older than PLAZO_ENVIANDO (to fallido when the attempts are used up),
-    then enqueues the pending rows whose next attempt is due, oldest first. Returns how
-    many were enqueued.
+    Releases claims older than PLAZO_ENVIANDO (to fallido when the attempts or the
+    transmissions are used up), then enqueues the pending rows whose next attempt is due,
+    oldest first. Returns how many were enqueued.
     """
     ahora = timezone.now()
     interrumpido = _("El envío quedó interrumpido (el proceso que lo enviaba no terminó).")
     atascados = Recordatorio.objects.atascados(ahora)
+    atascados.filter(transmisiones__gte=TRANSMISIONES_MAXIMAS).update(
+        estado=Estado.FALLIDO,
+        ultimo_error=_(
+            "%(motivo)s El mensaje ya se había transmitido %(n)d veces sin confirmación: "
+            "pudo haber llegado. No se reintenta solo."
+        )
+        % {"motivo": interrumpido, "n": TRANSMISIONES_MAXIMAS},
+        proximo_intento=None,
+    )
     atascados.filter(intentos__gte=reintentos_maximos()).update(
         estado=Estado.FALLIDO, ultimo_error=interrumpido, proximo_intento=None
     )
@@ -303,7 +386,9 @@ def reintentar_ahora(*, recordatorios) -> list[int]:
     """Put pending or failed reminders back in line now, with a fresh count of attempts.
 
     Used by the admin action; rows already sent or being sent are left alone. Returns the
-    primary keys that were re-enqueued.
+    primary keys that were re-enqueued. The count of transmissions starts again too: a row
+    that failed because its delivery was never confirmed is sent once more, with the same
+    Message-ID, because an admin asked for it.
     """
     pks = list(
         recordatorios.filter(estado__in=[Estado.PENDIENTE, Estado.FALLIDO]).values_list(
@@ -311,7 +396,7 @@ def reintentar_ahora(*, recordatorios) -> list[int]:
         )
     )
     Recordatorio.objects.filter(pk__in=pks, estado__in=[Estado.PENDIENTE, Estado.FALLIDO]).update(
-        estado=Estado.PENDIENTE, intentos=0, proximo_intento=timezone.now()
+        estado=Estado.PENDIENTE, intentos=0, transmisiones=0, proximo_intento=timezone.now()
     )
     for pk in pks:
         encolar_envio(recordatorio_id=pk)

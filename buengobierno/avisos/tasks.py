@@ -7,7 +7,14 @@ from celery import shared_task
 from buengobierno.avisos import registro, servicios
 
 
-@shared_task(bind=True, name="avisos.enviar_recordatorio", max_retries=None, ignore_result=True)
+@shared_task(
+    bind=True,
+    name="avisos.enviar_recordatorio",
+    max_retries=None,
+    ignore_result=True,
+    # Killed before its claim (PLAZO_ENVIANDO) expires, so two workers never hold one row.
+    time_limit=servicios.TIEMPO_MAXIMO_DE_ENVIO,
+)
 def enviar_recordatorio(self, recordatorio_id: int):
     """Send one reminder; after an SMTP failure, come back when the backoff is over.
 

@@ -19,6 +19,11 @@ answers for (`grupo=Pendiente.COMPROMISO`). A procedure plugs in from its AppCon
 
     registrar_pendientes(fichas_por_enviar)
 
+Administrators also see **alerts** about the platform itself at the top of the desk (e.g.
+e-mail that is not going out, reminders that reached *fallido*). A part of the platform
+registers a provider with `registrar_alertas(funcion)`, `funcion(usuario) -> iterable of
+Alerta`; it is asked only for administrators.
+
 A provider must be cheap (a few indexed queries, whatever the number of rows) because the
 home page calls every provider on each visit. Titles start with the verb of what to do
 ("Notificar la delegación: …", "Delegar la sesión: …") and name the record with its date in
@@ -66,8 +71,19 @@ class Indicador:
     grafico: dict | None = field(default=None, hash=False)
 
 
+@dataclass(frozen=True)
+class Alerta:
+    """A problem of the platform an administrator must look at (shown only to them)."""
+
+    titulo: str
+    detalle: str = ""
+    url: str = ""
+    enlace: str = ""  # the link's text
+
+
 _proveedores_de_pendientes: list[Callable] = []
 _proveedores_de_indicadores: list[Callable] = []
+_proveedores_de_alertas: list[Callable] = []
 
 
 def registrar_pendientes(funcion: Callable) -> Callable:
@@ -84,9 +100,20 @@ def registrar_indicadores(funcion: Callable) -> Callable:
     return funcion
 
 
+def registrar_alertas(funcion: Callable) -> Callable:
+    """Register `funcion(usuario) -> iterable of Alerta` (asked only for administrators)."""
+    if funcion not in _proveedores_de_alertas:
+        _proveedores_de_alertas.append(funcion)
+    return funcion
+
+
 def retirar(funcion: Callable) -> None:
     """Unregister a provider (tests register their own and take them away afterwards)."""
-    for registro in (_proveedores_de_pendientes, _proveedores_de_indicadores):
+    for registro in (
+        _proveedores_de_pendientes,
+        _proveedores_de_indicadores,
+        _proveedores_de_alertas,
+    ):
         if funcion in registro:
             registro.remove(funcion)
 
@@ -131,3 +158,14 @@ def indicadores_de(usuario) -> tuple[list[Indicador], bool]:
     if not es_gestor(usuario):
         return [], False
     return _recoger(_proveedores_de_indicadores, usuario)
+
+
+def es_administrador(usuario) -> bool:
+    return usuario.is_superuser or tiene_rol(usuario, Rol.ADMINISTRADOR)
+
+
+def alertas_de(usuario) -> tuple[list[Alerta], bool]:
+    """The platform alerts for an administrator (an empty list for anybody else)."""
+    if not es_administrador(usuario):
+        return [], False
+    return _recoger(_proveedores_de_alertas, usuario)

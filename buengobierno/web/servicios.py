@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from buengobierno.avisos.servicios import notificar, programar_aviso
+from buengobierno.avisos.servicios import notificar, programar_aviso, publicar_tarea
 from buengobierno.web.exportar import (
     PedidoDeExportacion,
     escribir_xlsx,
@@ -46,8 +46,6 @@ def solicitar_exportacion(
     """Ask for the export of the list at `ruta` with the query string `parametros` (without
     `exportar`). Returns it and True, or the same one already in preparation and False. The
     worker starts once the transaction commits."""
-    from buengobierno.web.tasks import generar_exportacion
-
     with transaction.atomic():
         en_curso = Exportacion.objects.filter(
             usuario=usuario,
@@ -61,8 +59,27 @@ def solicitar_exportacion(
         exportacion = Exportacion.objects.create(
             usuario=usuario, nombre=nombre[:200], formato=formato, ruta=ruta, parametros=parametros
         )
-        generar_exportacion.delay_on_commit(exportacion.pk)
+        transaction.on_commit(lambda: _encolar_exportacion(exportacion.pk))
     return exportacion, True
+
+
+def _encolar_exportacion(exportacion_id: int) -> None:
+    # Never raises into the request: with the broker down the export fails at once, with a
+    # notice, so its person can ask again (a pending one would block the same request).
+    from buengobierno.web.tasks import generar_exportacion
+
+    if not publicar_tarea(
+        generar_exportacion,
+        exportacion_id,
+        que=f"la exportación {exportacion_id}",
+        despues="se marca fallida",
+    ):
+        _fallar(
+            Exportacion.objects.select_related("usuario").get(pk=exportacion_id),
+            _(
+                "El servicio que prepara los archivos no responde. Intente de nuevo en unos minutos."
+            ),
+        )
 
 
 def _pedido_de_la_lista(exportacion: Exportacion) -> PedidoDeExportacion:

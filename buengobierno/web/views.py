@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from buengobierno.web.escritorio import Pendiente, es_gestor, indicadores_de, pendientes_de
+from buengobierno.web.escritorio import (
+    Pendiente,
+    alertas_de,
+    es_gestor,
+    indicadores_de,
+    pendientes_de,
+)
 from buengobierno.web.models import Exportacion
 from buengobierno.web.procedimientos import ProcedimientoConfig
 
@@ -32,6 +38,7 @@ def _saludo(hora: int) -> str:
 def escritorio(request):
     pendientes, fallo_pendientes = pendientes_de(request.user)
     indicadores, fallo_indicadores = indicadores_de(request.user)
+    alertas, fallo_alertas = alertas_de(request.user)
     tarjetas, graficos = [], []
     for numero, indicador in enumerate(indicadores, start=1):
         id_grafico = f"grafico-{numero}" if indicador.grafico else None
@@ -55,7 +62,8 @@ def escritorio(request):
             "indicadores": tarjetas,
             "graficos": graficos,
             "es_gestor": es_gestor(request.user),
-            "fallo_al_cargar": fallo_pendientes or fallo_indicadores,
+            "fallo_al_cargar": fallo_pendientes or fallo_indicadores or fallo_alertas,
+            "alertas": alertas,
             "mostrar_mapa": request.user.date_joined >= timezone.now() - USUARIO_NUEVO,
         },
     )
@@ -93,7 +101,7 @@ def inicio_procedimiento(request, app_label):
 
 @never_cache
 def salud(request):
-    """Health check for the load balancer: the database and the broker answer."""
+    """Health check: database, cache, broker and SMTP answer (see web/salud.py)."""
     from buengobierno.web.salud import comprobar
 
     resultado = comprobar()

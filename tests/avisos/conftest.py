@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from buengobierno.celery import app as celery_app
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.models import DiaNoHabil
 from tests.avisos import escaneos  # noqa: F401  (registers the test scan)
+from tests.avisos.servidores import BuzonCaprichoso
 
 
 def puerto_libre() -> int:
@@ -42,10 +44,22 @@ def buzon_smtp():
     controlador.stop()
 
 
+@pytest.fixture
+def buzon_caprichoso():
+    """A real SMTP server on 127.0.0.1 whose answers the test chooses (see BuzonCaprichoso)."""
+    buzon = BuzonCaprichoso()
+    controlador = Controller(buzon, hostname="127.0.0.1", port=puerto_libre())
+    controlador.start()
+    buzon.puerto = controlador.port
+    yield buzon
+    buzon.soltar()
+    controlador.stop()
+
+
 def correo_smtp(puerto: int):
     """Settings that send e-mail through SMTP on 127.0.0.1:<puerto>, no TLS, no login."""
     return override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_BACKEND="buengobierno.avisos.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=puerto,
         EMAIL_HOST_USER="",
@@ -76,7 +90,7 @@ def celery_con_broker(url: str, monkeypatch):
     _olvidar_conexiones_al_broker()
     conf.broker_url = url
     conf.task_always_eager = False
-    conf.broker_transport_options = {"visibility_timeout": 3600}
+    conf.broker_transport_options = dict(settings.OPCIONES_BROKER_REDIS)
     try:
         yield
     finally:

@@ -81,6 +81,9 @@ def test_the_ledger_is_read_only_in_the_admin(admin_client, programar):
     pagina = admin_client.get(reverse("admin:avisos_recordatorio_change", args=[recordatorio.pk]))
     assert pagina.status_code == 200
     assert 'name="estado"' not in pagina.content.decode()
+    assert (
+        recordatorio.id_mensaje.replace("<", "&lt;").replace(">", "&gt;") in pagina.content.decode()
+    )
 
 
 def test_notifications_list_filters_unread_and_searches(admin_client, administrador):

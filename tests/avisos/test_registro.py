@@ -1,6 +1,8 @@
+import importlib
 import json
 from datetime import timedelta
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -40,7 +42,7 @@ def test_migrate_leaves_a_periodic_task_per_registered_scan():
     assert tarea.task == "avisos.ejecutar_escaneo"
     assert json.loads(tarea.args) == ["reenviar_pendientes"]
     assert tarea.enabled
-    assert tarea.crontab.minute == "*/5"
+    assert tarea.crontab.minute == "*"
     assert str(tarea.crontab.timezone) == "America/Bogota"
 
 
@@ -119,3 +121,23 @@ def test_a_scan_takes_a_crontab_or_an_interval_not_both():
         escaneo("doble", crontab={"minute": "0"}, intervalo=timedelta(hours=1))
     with pytest.raises(ImproperlyConfigured):
         escaneo("mal", crontab={"minuto": "0"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("antes", "despues"), [("*/5", "*"), ("*/10", "*/10")])
+def test_the_migration_moves_the_old_five_minute_resend_scan_to_every_minute_only(antes, despues):
+    from django.apps import apps
+    from django.db import connection
+
+    migracion = importlib.import_module(
+        "buengobierno.avisos.migrations.0004_reenviar_pendientes_cada_minuto"
+    )
+    tarea = PeriodicTask.objects.get(name="Escaneo: reenviar_pendientes")
+    tarea.crontab = CrontabSchedule.objects.create(minute=antes, timezone="America/Bogota")
+    tarea.save()
+
+    migracion.cada_minuto(apps, SimpleNamespace(connection=connection))
+
+    tarea.refresh_from_db()
+    assert tarea.crontab.minute == despues  # an admin's own schedule is kept
+    assert str(tarea.crontab.timezone) == "America/Bogota"
