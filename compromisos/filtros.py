@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import CampoPersona, EntradaFecha, personas_activas
 from buengobierno.web.listas import FiltroDia
 from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoDeOrigen, TipoReunion
@@ -108,6 +109,10 @@ class FiltroPeriodo(forms.Form):
 
     desde = forms.DateField(label=_("Vencen desde"), required=False, widget=EntradaFecha())
     hasta = forms.DateField(label=_("Vencen hasta"), required=False, widget=EntradaFecha())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        acotar(self)
 
     def aplicar(self, compromisos):
         if not self.is_valid():

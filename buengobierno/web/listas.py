@@ -59,6 +59,7 @@ from django_filters.views import FilterView
 
 from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga, todos
 from buengobierno.web import servicios
+from buengobierno.web.entrada import CARACTERES_BUSQUEDA, acotar, validar_busqueda
 from buengobierno.web.exportar import (
     FORMATOS,
     PedidoDeExportacion,
@@ -283,8 +284,14 @@ class ListaView(LoginRequiredMixin, FilterView):
             "q": django_filters.CharFilter(
                 label=_("Buscar"),
                 method="buscar",
+                # A word is a condition over every searched column: keep their number sane.
+                validators=[validar_busqueda],
                 widget=forms.TextInput(
-                    attrs={"type": "search", "placeholder": self.texto_busqueda}
+                    attrs={
+                        "type": "search",
+                        "placeholder": self.texto_busqueda,
+                        "maxlength": CARACTERES_BUSQUEDA,
+                    }
                 ),
             ),
             "buscar": buscar,
@@ -296,6 +303,7 @@ class ListaView(LoginRequiredMixin, FilterView):
     def get_filterset(self, filterset_class):
         filtro = super().get_filterset(filterset_class)
         ajustar_formulario_de_filtros(filtro.form)
+        acotar(filtro.form)
         return filtro
 
     def get(self, request, *args, **kwargs):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.plazos.calendario import motivo_no_habil
+from buengobierno.web.entrada import mes_pedido
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones.filtros import POR_ENTREGAR, VENCIDA, FiltroDelegaciones
 from delegaciones.indicadores import cifras_por, grafico, totales
@@ -188,12 +189,8 @@ class MisDelegaciones(ListaDelegaciones):
 
 
 def _mes_pedido(texto: str | None) -> date:
-    hoy = timezone.localdate()
-    try:
-        anio, mes = (int(p) for p in (texto or "").split("-"))
-        return date(anio, mes, 1)
-    except ValueError:
-        return hoy.replace(day=1)
+    # Anything but a month of the calendar's years (2000–2100) shows the current month.
+    return mes_pedido(texto) or timezone.localdate().replace(day=1)
 
 
 @login_required
