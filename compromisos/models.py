@@ -665,6 +665,17 @@ class Compromiso(ConAcceso, models.Model):
     def get_absolute_url(self):
         return reverse("compromisos:compromiso", args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        compromiso = super().from_db(db, field_names, values)
+        # The organism and due date whose month it counts in (CifrasDelMes), to recount that
+        # month too when a save moves it to another (compromisos.resumen).
+        compromiso._grupo_de_cifras = (
+            compromiso.__dict__.get("organismo_id"),
+            compromiso.__dict__.get("fecha_limite"),
+        )
+        return compromiso
+
     @property
     def abierto(self) -> bool:
         return self.estado in self.ABIERTOS
@@ -870,3 +881,43 @@ class CalendarioPersonal(models.Model):
         self.token = _nuevo_token()
         self.creado_en = timezone.now()
         self.save(update_fields=["token", "creado_en"])
+
+
+class CifrasDelMes(models.Model):
+    """The figures of the published commitments of one organism due in one month.
+
+    Kept by `compromisos.resumen` as commitments are saved, so the indicators of whoever sees
+    every commitment (Mi escritorio and the indicators page of the Despacho) add up a few
+    thousand of these rows (31 organisms × 12 months a year) instead of counting 200,000
+    commitments on each visit. Nothing in a row depends on today: what is overdue is the
+    open ones of the months before this one (their business days of delay from
+    `ordinales_abiertos`, the sum of the calendar ordinals of their due dates) plus this
+    month's, counted at read time. Never edited by hand; rebuilt when the calendar changes.
+    """
+
+    organismo = models.ForeignKey(
+        "organizacion.Organismo", on_delete=models.CASCADE, related_name="+"
+    )
+    mes = models.DateField(_("mes"), help_text=_("Su primer día."))
+    total = models.PositiveIntegerField(default=0)
+    abiertos = models.PositiveIntegerField(default=0)
+    ordinales_abiertos = models.BigIntegerField(default=0)
+    cumplidos = models.PositiveIntegerField(default=0)
+    a_tiempo = models.PositiveIntegerField(default=0)
+    tarde = models.PositiveIntegerField(default=0)
+    # Business days between the due date and the fulfilment, over the late ones.
+    dias_tarde = models.IntegerField(default=0)
+    cancelados = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("cifras de compromisos de un mes")
+        verbose_name_plural = _("cifras de compromisos por mes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organismo", "mes"], name="cifras_una_por_organismo_y_mes"
+            )
+        ]
+        indexes = [models.Index(fields=["mes"], name="cifras_por_mes")]
+
+    def __str__(self):
+        return f"{self.organismo_id} {self.mes:%Y-%m}: {self.total}"
