@@ -16,9 +16,8 @@ How the rows stay true:
 - every save or deletion of a commitment that can change its figures recounts the month it
   is in and the month it was in (post_save / post_delete, in the writer's transaction), from
   the commitments themselves, so a recount never drifts;
-- the recount locks the month's row first: two transactions that change the same month take
-  turns, and the second counts after the first has committed (READ COMMITTED gives each
-  statement a fresh snapshot);
+- the recount locks the month's row first (buengobierno.web.cifras): two transactions that
+  change the same month take turns, and the second counts after the first has committed;
 - writes that skip the model's save() (COPY in `sembrar_escala`, queryset.update()) call
   `recontar()` or `reconstruir()` afterwards, and so does a change of the business-day
   calendar (the ordinals and the business days of delay move with it).
@@ -35,6 +34,7 @@ from django.utils import timezone
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos import calendario
+from buengobierno.web.cifras import recontar_grupo
 from compromisos.indicadores import Cifras, agregados_del_dia, cifras_por, grupos_de
 from compromisos.models import CifrasDelMes, Compromiso
 
@@ -182,21 +182,11 @@ def recontar(dias) -> None:
     from the commitments. Call inside the transaction that changed them (the signals do)."""
     meses = {(o, mes_de(d)) for o, d in (x for x in set(dias) if x) if o and d}
     for organismo_id, mes in sorted(meses):
-        with transaction.atomic():
-            # The row exists and is locked: a concurrent writer of this month waits until we
-            # commit, and we count after whoever held it before has committed.
-            CifrasDelMes.objects.bulk_create(
-                [CifrasDelMes(organismo_id=organismo_id, mes=mes)], ignore_conflicts=True
-            )
-            fila = CifrasDelMes.objects.select_for_update().filter(
-                organismo_id=organismo_id, mes=mes
-            )
-            list(fila)
-            cifras = _contar(organismo_id, mes)
-            if cifras["total"]:
-                fila.update(**cifras)
-            else:
-                fila.delete()
+        recontar_grupo(
+            CifrasDelMes,
+            {"organismo_id": organismo_id, "mes": mes},
+            lambda organismo_id=organismo_id, mes=mes: _contar(organismo_id, mes),
+        )
 
 
 def reconstruir() -> int:
@@ -245,7 +235,7 @@ def al_borrar(sender, instance, **kwargs):
 
 
 def al_cambiar_el_calendario(sender=None, **kwargs):
-    """The ordinals of the days and the business days of delay move with the calendar."""
-    calendario.comprobar_version()  # count with the new calendar, not the one in memory
+    """The ordinals of the days and the business days of delay move with the calendar
+    (counted in SQL, from the calendar table just written)."""
     if CifrasDelMes._meta.db_table in connection.introspection.table_names():
         reconstruir()

@@ -15,13 +15,14 @@ from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.plazos.calendario import motivo_no_habil
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones.filtros import POR_ENTREGAR, VENCIDA, FiltroDelegaciones
-from delegaciones.indicadores import cifras_por, grafico, totales
+from delegaciones.indicadores import grafico
 from delegaciones.models import (
     Delegacion,
     Sesion,
     condicion_por_entregar,
     condicion_vencida,
 )
+from delegaciones.resumen import cifras_y_total
 from delegaciones.templatetags.delegaciones import clase_delegacion
 
 LIMITE_TABLERO = 10
@@ -107,7 +108,7 @@ def tablero(request):
                 nombre: f"{lista}?{urlencode({'estado': estado})}"
                 for nombre, (_consulta, estado) in secciones.items()
             },
-            "total": totales(visibles, hoy=hoy),
+            "total": cifras_y_total(visibles, usuario)[1],
         },
     )
 
@@ -256,8 +257,9 @@ def calendario_sesiones(request):
 def indicadores(request):
     """On-time delivery of fichas per organism of the delegate and per instancia."""
     visibles = Delegacion.objects.visibles_para(request.user)
-    por_organismo = cifras_por(visibles, "organismo")
-    por_instancia = cifras_por(visibles, "instancia")
+    # For whoever sees everything, from the figures kept per organism and instancia.
+    por_organismo, total = cifras_y_total(visibles, request.user, "organismo")
+    por_instancia, _total = cifras_y_total(visibles, request.user, "instancia")
     graficos = []
     if por_organismo:
         graficos.append({"id": "grafico-organismos", "config": grafico(por_organismo)})
@@ -268,7 +270,7 @@ def indicadores(request):
         "delegaciones/indicadores.html",
         {
             "pestana": "indicadores",
-            "total": totales(visibles),
+            "total": total,
             "por_organismo": por_organismo,
             "por_instancia": por_instancia,
             "graficos": graficos,
