@@ -2,12 +2,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django import forms
+from django.test.html import parse_html
 from django.urls import reverse
 
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.exportar import respuesta_exportacion
-from buengobierno.web.listas import Paginador
+from buengobierno.web.listas import Paginador, SelectoRapido, ajustar_formulario_de_filtros
+from compromisos.filtros import FiltroCompromisos
 from tests.exportaciones import leer_csv, leer_xlsx
 from tests.factories import OrganismoFactory, UsuarioFactory
 
@@ -243,3 +246,25 @@ def test_a_long_list_counts_its_rows_once_a_minute_and_a_short_one_every_time(
     assert total() == 6  # kept: many rows
     assert total(q="despacho") == 2  # counted again: few rows
     assert total(q="contratista") == 7  # another filter, another count
+
+
+@pytest.mark.parametrize("valor", [None, "", "a", "y", 3])
+def test_the_filters_fast_select_writes_what_djangos_select_writes(valor):
+    opciones = [("", "Todos"), ("a", 'A & "b" <c>'), ("Grupo", [("x", "X"), ("y", "Y")]), (3, "3")]
+    atributos = {"class": "form-select", "id": "id_campo", "data-buscador": ""}
+
+    rapido = SelectoRapido(choices=opciones, attrs=atributos).render("campo", valor)
+    de_django = forms.Select(choices=opciones, attrs=atributos).render("campo", valor)
+
+    assert parse_html(rapido) == parse_html(de_django)
+
+
+def test_filter_forms_render_their_plain_selects_with_the_fast_select():
+    filtro = FiltroCompromisos()
+    ajustar_formulario_de_filtros(filtro.form)
+
+    assert {
+        nombre
+        for nombre, campo in filtro.form.fields.items()
+        if isinstance(campo.widget, SelectoRapido)
+    } >= {"estado", "organismo", "responsable", "origen", "meta", "prioridad"}
