@@ -16,13 +16,14 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import LessThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
-from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica
+from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
 
 # Who coordinates delegations: sees and edits every one.
@@ -36,6 +37,62 @@ DIAS_HABILES_FICHA = 3
 
 class ErrorDeEstado(Exception):
     """A transition that the delegation's state, its session's date or the user do not allow."""
+
+
+def _sesiones_delegadas(usuario) -> list:
+    """The sessions the user was delegated to (their own delegations: a few hundred at most
+    over years), read from the delegations' index on the delegate."""
+    return list(
+        Delegacion._base_manager.filter(delegado=usuario)
+        .order_by()
+        .values_list("sesion_id", flat=True)
+    )
+
+
+def _instancias_del_organismo(usuario) -> list:
+    if not usuario.organismo_id:
+        return []
+    return list(
+        Instancia._base_manager.filter(organismo_id=usuario.organismo_id)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+
+
+class PoliticaSesion(Politica):
+    """The platform's rule (the sessions of the instancias of one's organism, and of one's
+    delegations), with the keys read first: the organism's few instancias and the person's
+    own delegations go to the sessions' indexes as lists, so PostgreSQL reads the sessions
+    from their indexes instead of hashing all of them against a subquery on every page."""
+
+    def filtrar(self, queryset, usuario):
+        roles = roles_de(usuario)
+        if not roles or self._ve_todo(roles):
+            return super().filtrar(queryset, usuario)
+        return queryset.filter(
+            Q(instancia_id__in=_instancias_del_organismo(usuario))
+            | Q(pk__in=_sesiones_delegadas(usuario))
+        )
+
+
+class PoliticaInstancia(Politica):
+    """The platform's rule for instancias (one's organism's, those one usually attends, those
+    of one's delegations), with the instancias of one's delegations read first from their
+    sessions' primary keys rather than by hashing every session."""
+
+    def filtrar(self, queryset, usuario):
+        roles = roles_de(usuario)
+        if not roles or self._ve_todo(roles):
+            return super().filtrar(queryset, usuario)
+        de_mis_sesiones = (
+            Sesion._base_manager.filter(pk__in=_sesiones_delegadas(usuario))
+            .order_by()
+            .values("instancia_id")
+        )
+        propias = Q(delegado_habitual=usuario) | Q(pk__in=de_mis_sesiones)
+        if usuario.organismo_id:
+            propias |= Q(organismo_id=usuario.organismo_id)
+        return queryset.filter(propias)
 
 
 class Instancia(ConAcceso, models.Model):
@@ -96,7 +153,7 @@ class Instancia(ConAcceso, models.Model):
     )
     creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
 
-    acceso = Politica(
+    acceso = PoliticaInstancia(
         ven_todo=VEN_TODO,
         editan_todo=ROLES_COORDINACION,
         organismo="organismo",
@@ -148,7 +205,7 @@ class Sesion(ConAcceso, models.Model):
     )
     creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
 
-    acceso = Politica(
+    acceso = PoliticaSesion(
         ven_todo=VEN_TODO,
         editan_todo=ROLES_COORDINACION,
         organismo="instancia__organismo",
@@ -231,8 +288,15 @@ def condicion_vencida(hoy: date | None = None) -> Q:
 
 
 def condicion_por_entregar(hoy: date | None = None) -> Q:
-    return condicion_sin_ficha() & Q(
-        sesion__inicio__lt=timezone.now(), fecha_limite_ficha__gte=hoy or timezone.localdate()
+    # The session's start read by its primary key for each owed delegation (a scalar
+    # subquery), not by a join, which the planner makes a hash of every session.
+    inicio = models.Subquery(
+        Sesion.objects.filter(pk=models.OuterRef("sesion_id")).values("inicio")
+    )
+    return (
+        condicion_sin_ficha()
+        & Q(fecha_limite_ficha__gte=hoy or timezone.localdate())
+        & Q(LessThan(inicio, timezone.now()))
     )
 
 

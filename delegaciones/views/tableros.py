@@ -72,6 +72,7 @@ def tablero(request):
         for d in Delegacion.objects.vigentes()
         .filter(sesion__in=[s.pk for s in proximas])
         .select_related("delegado", "ficha")
+        .order_by()  # a dict by session: no join to the sessions for Meta.ordering
     }
     secciones = {
         "por_aceptar": (delegaciones.por_aceptar(), Delegacion.Estado.NOTIFICADA),
@@ -216,6 +217,7 @@ def calendario_sesiones(request):
         for d in Delegacion.objects.vigentes()
         .filter(sesion__in=[s.pk for s in sesiones])
         .select_related("delegado", "ficha")
+        .order_by()  # a dict by session: no join to the sessions for Meta.ordering
     }
     por_dia: dict[date, list] = {}
     for sesion in sesiones:
