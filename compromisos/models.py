@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -412,6 +413,10 @@ class TipoDeOrigen(models.Model):
         return str(modelo._meta.verbose_name_plural) if modelo else self.content_type.model
 
 
+# (language, estado or "vencido") → label, filled as Compromiso.estado_mostrado asks.
+_ETIQUETAS_DE_ESTADO: dict[tuple, str] = {}
+
+
 class PoliticaCompromiso(Politica):
     """The platform's rule (one's organism's commitments, and those one answers for, shares
     or created), with the few keys of one's own outside the organism read first and handed
@@ -724,8 +729,14 @@ class Compromiso(ConAcceso, models.Model):
 
     @property
     def estado_mostrado(self) -> str:
-        # The label of this one value (get_estado_display translates every choice each time).
-        return str(_("Vencido")) if self.vencido else str(self.Estado(self.estado).label)
+        # The label of this one value, translated once per language and kept (boards and
+        # exports ask for it on every row; get_estado_display translates every choice).
+        clave = (get_language(), "vencido" if self.vencido else self.estado)
+        if clave not in _ETIQUETAS_DE_ESTADO:
+            _ETIQUETAS_DE_ESTADO[clave] = (
+                str(_("Vencido")) if self.vencido else str(self.Estado(self.estado).label)
+            )
+        return _ETIQUETAS_DE_ESTADO[clave]
 
     @property
     def origen_mostrado(self) -> str:
