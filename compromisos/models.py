@@ -32,6 +32,7 @@ from buengobierno.organizacion.acceso import (
 )
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
+from buengobierno.web.cifras import RecuerdaSuGrupo
 
 # Who follows commitments up: sees every one, verifies or returns what is reported fulfilled.
 ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -478,7 +479,7 @@ class CompromisoQuerySet(AccesoQuerySet):
         ).prefetch_related("corresponsables")
 
 
-class Compromiso(ConAcceso, models.Model):
+class Compromiso(ConAcceso, RecuerdaSuGrupo, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("En reunión (borrador)")
         PENDIENTE = "pendiente", _("Pendiente")
@@ -610,6 +611,9 @@ class Compromiso(ConAcceso, models.Model):
         db_persist=True,
         verbose_name=_("cerrado"),
     )
+    # What places it in CifrasDelMes (its organism and the month of its due date), as loaded,
+    # so a save that moves it recounts the month it left too (compromisos.resumen).
+    campos_del_grupo = ("organismo_id", "fecha_limite")
     # Joins to the business-day calendar for delays counted in SQL (no columns).
     dia_limite = DiaDelCalendario("fecha_limite")
     dia_cumplimiento = DiaDelCalendario("fecha_cumplimiento")
@@ -696,17 +700,6 @@ class Compromiso(ConAcceso, models.Model):
 
     def get_absolute_url(self):
         return reverse("compromisos:compromiso", args=[self.pk])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        compromiso = super().from_db(db, field_names, values)
-        # The organism and due date whose month it counts in (CifrasDelMes), to recount that
-        # month too when a save moves it to another (compromisos.resumen).
-        compromiso._grupo_de_cifras = (
-            compromiso.__dict__.get("organismo_id"),
-            compromiso.__dict__.get("fecha_limite"),
-        )
-        return compromiso
 
     @property
     def abierto(self) -> bool:

@@ -26,7 +26,7 @@ How the rows stay true:
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -34,7 +34,7 @@ from django.utils import timezone
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos import calendario
-from buengobierno.web.cifras import recontar_grupo
+from buengobierno.web.cifras import recontar_grupo, reemplazar_todo
 from compromisos.indicadores import Cifras, agregados_del_dia, cifras_por, grupos_de
 from compromisos.models import CifrasDelMes, Compromiso
 
@@ -199,20 +199,17 @@ def reconstruir() -> int:
         .values("organismo", mes=TruncMonth("fecha_limite"))
         .annotate(**agregados_del_mes())
     )
-    with transaction.atomic():
-        CifrasDelMes.objects.all().delete()
-        nuevas = CifrasDelMes.objects.bulk_create(
-            [
-                CifrasDelMes(
-                    organismo_id=fila["organismo"],
-                    mes=fila["mes"],
-                    **{campo: fila[campo] or 0 for campo in CAMPOS},
-                )
-                for fila in filas
-            ],
-            batch_size=2000,
-        )
-    return len(nuevas)
+    return reemplazar_todo(
+        CifrasDelMes,
+        (
+            CifrasDelMes(
+                organismo_id=fila["organismo"],
+                mes=fila["mes"],
+                **{campo: fila[campo] or 0 for campo in CAMPOS},
+            )
+            for fila in filas
+        ),
+    )
 
 
 def al_guardar(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -25,6 +25,7 @@ from simple_history.models import HistoricalRecords
 from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
+from buengobierno.web.cifras import RecuerdaSuGrupo
 
 # Who coordinates delegations: sees and edits every one.
 ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -180,7 +181,7 @@ class SesionQuerySet(AccesoQuerySet):
         return self.filter(inicio__gte=desde or timezone.now()).order_by("inicio", "pk")
 
 
-class Sesion(ConAcceso, models.Model):
+class Sesion(ConAcceso, RecuerdaSuGrupo, models.Model):
     class Asistencia(models.TextChoices):
         POR_DEFINIR = "por_definir", _("Por definir")
         ALCALDE = "alcalde", _("Asiste el Alcalde")
@@ -205,6 +206,8 @@ class Sesion(ConAcceso, models.Model):
     )
     creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
 
+    # Its instancia as loaded: a save that moves it recounts both (delegaciones.resumen).
+    campos_del_grupo = ("instancia_id",)
     acceso = PoliticaSesion(
         ven_todo=VEN_TODO,
         editan_todo=ROLES_COORDINACION,
@@ -232,13 +235,6 @@ class Sesion(ConAcceso, models.Model):
 
     def get_absolute_url(self):
         return reverse("delegaciones:sesion", args=[self.pk])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        sesion = super().from_db(db, field_names, values)
-        # Its instancia as loaded: a save that moves it recounts both (delegaciones.resumen).
-        sesion._instancia_de_cifras = sesion.__dict__.get("instancia_id")
-        return sesion
 
     @property
     def fecha(self) -> date:
@@ -300,7 +296,7 @@ def condicion_por_entregar(hoy: date | None = None) -> Q:
     )
 
 
-class Delegacion(ConAcceso, models.Model):
+class Delegacion(ConAcceso, RecuerdaSuGrupo, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("Borrador")
         NOTIFICADA = "notificada", _("Notificada")
@@ -373,6 +369,10 @@ class Delegacion(ConAcceso, models.Model):
     )
     creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
 
+    # What places it in CifrasDeInstancia (its organism and session), as loaded, so a save
+    # that moves it recounts the group it left too (delegaciones.resumen).
+    campos_del_grupo = ("organismo_id", "sesion_id")
+
     acceso = Politica(
         ven_todo=VEN_TODO,
         editan_todo=ROLES_COORDINACION,
@@ -435,17 +435,6 @@ class Delegacion(ConAcceso, models.Model):
 
     def get_absolute_url(self):
         return reverse("delegaciones:delegacion", args=[self.pk])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        delegacion = super().from_db(db, field_names, values)
-        # Organism and session as loaded: the group of CifrasDeInstancia it counted in, to
-        # recount that one too when a save moves it (delegaciones.resumen).
-        delegacion._grupo_de_cifras = (
-            delegacion.__dict__.get("organismo_id"),
-            delegacion.__dict__.get("sesion_id"),
-        )
-        return delegacion
 
     def puede_pasar_a(self, estado) -> bool:
         return estado in self.TRANSICIONES[self.estado]

@@ -16,13 +16,12 @@ writes that skip the signals (COPY in `sembrar_escala`, queryset.update()).
 from collections import defaultdict
 from datetime import date
 
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
-from buengobierno.web.cifras import recontar_grupo
+from buengobierno.web.cifras import recontar_grupo, reemplazar_todo
 from delegaciones.indicadores import (
     Cifras,
     agregados_de_entregadas,
@@ -125,20 +124,18 @@ def reconstruir() -> int:
         .values("organismo", "sesion__instancia")
         .annotate(**agregados_de_entregadas())
     )
-    with transaction.atomic():
-        CifrasDeInstancia.objects.all().delete()
-        nuevas = CifrasDeInstancia.objects.bulk_create(
-            [
-                CifrasDeInstancia(
-                    organismo_id=fila["organismo"],
-                    instancia_id=fila["sesion__instancia"],
-                    a_tiempo=fila["a_tiempo"],
-                    tarde=fila["tarde"],
-                )
-                for fila in filas
-            ]
-        )
-    return len(nuevas)
+    return reemplazar_todo(
+        CifrasDeInstancia,
+        (
+            CifrasDeInstancia(
+                organismo_id=fila["organismo"],
+                instancia_id=fila["sesion__instancia"],
+                a_tiempo=fila["a_tiempo"],
+                tarde=fila["tarde"],
+            )
+            for fila in filas
+        ),
+    )
 
 
 def al_guardar_delegacion(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -175,11 +172,11 @@ def al_cambiar_ficha(sender, instance, raw=False, **kwargs):
 
 def al_guardar_sesion(sender, instance, raw=False, **kwargs):
     """A session moved to another instancia takes its delegations' fichas along."""
-    antes = getattr(instance, "_instancia_de_cifras", None)
+    (antes,) = getattr(instance, "_grupo_de_cifras", None) or (None,)
     if raw or antes is None or antes == instance.instancia_id:
         return
     organismos = set(
         Delegacion.objects.filter(sesion=instance).values_list("organismo_id", flat=True)
     )
     recontar({(o, i) for o in organismos for i in (antes, instance.instancia_id)})
-    instance._instancia_de_cifras = instance.instancia_id
+    instance._grupo_de_cifras = (instance.instancia_id,)

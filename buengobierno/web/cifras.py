@@ -13,9 +13,31 @@ change the same group take turns, and the second counts after the first has comm
 and never drifts. A group with nothing left loses its row.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
+
+
+class RecuerdaSuGrupo:
+    """Mixin for a model whose rows count in a group of kept figures: remembers, as loaded,
+    the fields that place a row in its group (`campos_del_grupo`), as `_grupo_de_cifras`, so
+    a save that moves the row recounts the group it left too."""
+
+    campos_del_grupo: tuple[str, ...] = ()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instancia = super().from_db(db, field_names, values)
+        instancia._grupo_de_cifras = tuple(instancia.__dict__.get(c) for c in cls.campos_del_grupo)
+        return instancia
+
+
+def reemplazar_todo(modelo, filas: Iterable) -> int:
+    """Replace every row of a table of figures by `filas` (instances), in one transaction:
+    a rebuild after bulk writes or a change of the calendar. Returns how many it wrote."""
+    with transaction.atomic():
+        modelo.objects.all().delete()
+        return len(modelo.objects.bulk_create(list(filas), batch_size=2000))
 
 
 def recontar_grupo(modelo, clave: dict, contar: Callable[[], dict]) -> None:

@@ -1,16 +1,13 @@
 """The on-time figures kept per organism and instancia (delegaciones.resumen) give what
 counting every delegation gives, after every kind of change."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
 
-from delegaciones import resumen, services
+from delegaciones import resumen
 from delegaciones.indicadores import cifras_por
 from delegaciones.models import CifrasDeInstancia, Delegacion, Sesion
-from tests.delegaciones.conftest import al_pasado
-from tests.delegaciones.test_tableros import con_plazo, otra_instancia
+from tests.delegaciones import test_tableros
 
 pytestmark = pytest.mark.django_db
 
@@ -29,28 +26,13 @@ def iguales():
     )
 
 
+# The scenario of the indicators' test, as a fixture here too.
+fichas_de_dos_organismos = test_tableros.fichas_de_dos_organismos
+
+
 @pytest.fixture
-def historia(
-    despacho,
-    aceptada_pasada,
-    nueva_sesion,
-    delegar,
-    enviar_ficha,
-    enlace_salud,
-    directivo_educacion,
-    tercer_organismo,
-    hoy,
-):
-    """Salud: a ficha on time, one late, one overdue, one not yet due; Educación, in another
-    instancia: one on time."""
-    enviar_ficha(aceptada_pasada(dias_atras=1))
-    enviar_ficha(aceptada_pasada(dias_atras=20, delegado=enlace_salud))
-    con_plazo(aceptada_pasada(dias_atras=8), hoy - timedelta(days=2))
-    con_plazo(aceptada_pasada(dias_atras=2), hoy + timedelta(days=1))
-    paz = otra_instancia(despacho, tercer_organismo)
-    de_educacion = delegar(nueva_sesion(instancia=paz), delegado=directivo_educacion)
-    services.aceptar_delegacion(delegacion=de_educacion, usuario=directivo_educacion)
-    enviar_ficha(al_pasado(de_educacion, 1))
+def historia(fichas_de_dos_organismos):
+    _a_tiempo, paz, de_educacion = fichas_de_dos_organismos
     return paz, de_educacion
 
 
