@@ -33,6 +33,7 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
 from buengobierno.web.cifras import RecuerdaSuGrupo
+from buengobierno.web.etiquetas import EtiquetasRapidas
 
 # Who follows commitments up: sees every one, verifies or returns what is reported fulfilled.
 ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -107,7 +108,7 @@ class ReunionQuerySet(AccesoQuerySet):
         return self.exclude(estado=Reunion.Estado.CERRADA)
 
 
-class Reunion(ConAcceso, models.Model):
+class Reunion(ConAcceso, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         PROGRAMADA = "programada", _("Programada")
         EN_CURSO = "en_curso", _("En curso")
@@ -479,7 +480,7 @@ class CompromisoQuerySet(AccesoQuerySet):
         ).prefetch_related("corresponsables")
 
 
-class Compromiso(ConAcceso, RecuerdaSuGrupo, models.Model):
+class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("En reunión (borrador)")
         PENDIENTE = "pendiente", _("Pendiente")

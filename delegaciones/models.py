@@ -26,6 +26,7 @@ from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.cifras import RecuerdaSuGrupo
+from buengobierno.web.etiquetas import EtiquetasRapidas
 
 # Who coordinates delegations: sees and edits every one.
 ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -96,7 +97,7 @@ class PoliticaInstancia(Politica):
         return queryset.filter(propias)
 
 
-class Instancia(ConAcceso, models.Model):
+class Instancia(ConAcceso, EtiquetasRapidas, models.Model):
     class Tipo(models.TextChoices):
         JUNTA_DIRECTIVA = "junta_directiva", _("Junta directiva")
         CONSEJO = "consejo", _("Consejo")
@@ -181,7 +182,7 @@ class SesionQuerySet(AccesoQuerySet):
         return self.filter(inicio__gte=desde or timezone.now()).order_by("inicio", "pk")
 
 
-class Sesion(ConAcceso, RecuerdaSuGrupo, models.Model):
+class Sesion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     class Asistencia(models.TextChoices):
         POR_DEFINIR = "por_definir", _("Por definir")
         ALCALDE = "alcalde", _("Asiste el Alcalde")
@@ -296,7 +297,7 @@ def condicion_por_entregar(hoy: date | None = None) -> Q:
     )
 
 
-class Delegacion(ConAcceso, RecuerdaSuGrupo, models.Model):
+class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("Borrador")
         NOTIFICADA = "notificada", _("Notificada")
