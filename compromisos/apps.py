@@ -107,3 +107,6 @@ class CompromisosConfig(ProcedimientoConfig):
         calendario_cambiado.connect(
             resumen.al_cambiar_el_calendario, dispatch_uid="compromisos.cifras"
         )
+        post_migrate.connect(
+            resumen.llenar_si_falta, sender=self, dispatch_uid="compromisos.cifras"
+        )

@@ -236,3 +236,15 @@ def al_cambiar_el_calendario(sender=None, **kwargs):
     (counted in SQL, from the calendar table just written)."""
     if CifrasDelMes._meta.db_table in connection.introspection.table_names():
         reconstruir()
+
+
+def llenar_si_falta(sender=None, **kwargs):
+    """post_migrate: a database that has commitments but no figures yet (one migrated to the
+    release that brought CifrasDelMes) gets them counted once."""
+    if CifrasDelMes._meta.db_table not in connection.introspection.table_names():
+        return  # migrated back before the table
+    if (
+        not CifrasDelMes.objects.exists()
+        and Compromiso.objects.publicados().exclude(organismo=None).exists()
+    ):
+        reconstruir()

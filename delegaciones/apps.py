@@ -40,7 +40,7 @@ class DelegacionesConfig(ProcedimientoConfig):
     )
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from buengobierno.web.escritorio import registrar_indicadores, registrar_pendientes
         from delegaciones import escritorio, resumen
@@ -59,3 +59,6 @@ class DelegacionesConfig(ProcedimientoConfig):
             senal.connect(
                 receptor, sender=modelo, dispatch_uid=f"delegaciones.cifras.{receptor.__name__}"
             )
+        post_migrate.connect(
+            resumen.llenar_si_falta, sender=self, dispatch_uid="delegaciones.cifras"
+        )

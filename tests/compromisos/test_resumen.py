@@ -130,3 +130,11 @@ def test_the_first_of_a_month_in_the_past_and_future_has_its_own_row(
         (date(2025, 2, 1), 1),
         (date(2030, 3, 1), 1),
     ]
+
+
+def test_a_database_migrated_with_commitments_but_no_figures_gets_them_counted(historia):
+    CifrasDelMes.objects.all().delete()
+
+    resumen.llenar_si_falta()
+
+    assert resumen.cifras_de_todo() == contadas()

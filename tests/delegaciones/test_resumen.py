@@ -70,3 +70,12 @@ def test_whoever_sees_everything_reads_the_kept_figures(client, historia, despac
     # Only what is still owed is counted live: the overdue and the not yet due.
     total = pagina.context["total"]
     assert (total.a_tiempo, total.tarde, total.vencidas, total.por_vencer) == (0, 0, 1, 1)
+
+
+def test_a_database_migrated_with_fichas_but_no_figures_gets_them_counted(historia):
+    CifrasDeInstancia.objects.all().delete()
+
+    resumen.llenar_si_falta()
+
+    assert CifrasDeInstancia.objects.count() == 2
+    assert iguales()
