@@ -158,9 +158,10 @@ def al_borrar_delegacion(sender, instance, **kwargs):
     )
 
 
-def al_cambiar_ficha(sender, instance, raw=False, **kwargs):
-    """post_save / post_delete of FichaTecnica: its delegation's group."""
-    if raw:
+def al_cambiar_ficha(sender, instance, raw=False, update_fields=None, **kwargs):
+    """post_save / post_delete of FichaTecnica: its delegation's group (not for a draft's
+    autosave, which leaves the delivery as it was)."""
+    if raw or (update_fields is not None and "entregada_en" not in update_fields):
         return
     delegacion = (
         Delegacion.objects.filter(pk=instance.delegacion_id)
