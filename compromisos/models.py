@@ -33,6 +33,7 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
 from buengobierno.web.cifras import RecuerdaSuGrupo
+from buengobierno.web.claves import EnLista
 from buengobierno.web.etiquetas import EtiquetasRapidas
 
 # Who follows commitments up: sees every one, verifies or returns what is reported fulfilled.
@@ -443,7 +444,7 @@ class PoliticaCompromiso(Politica):
             .order_by()
             .values_list("compromiso_id", flat=True)
         )
-        return queryset.filter(Q(organismo_id=organismo) | Q(pk__in=sorted(propios)))
+        return queryset.filter(Q(organismo_id=organismo) | Q(EnLista("pk", propios)))
 
 
 class CompromisoQuerySet(AccesoQuerySet):

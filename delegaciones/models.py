@@ -26,6 +26,7 @@ from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.cifras import RecuerdaSuGrupo
+from buengobierno.web.claves import EnLista
 from buengobierno.web.etiquetas import EtiquetasRapidas
 
 # Who coordinates delegations: sees and edits every one.
@@ -72,8 +73,8 @@ class PoliticaSesion(Politica):
         if not roles or self._ve_todo(roles):
             return super().filtrar(queryset, usuario)
         return queryset.filter(
-            Q(instancia_id__in=_instancias_del_organismo(usuario))
-            | Q(pk__in=_sesiones_delegadas(usuario))
+            Q(EnLista("instancia_id", _instancias_del_organismo(usuario)))
+            | Q(EnLista("pk", _sesiones_delegadas(usuario)))
         )
 
 
@@ -87,7 +88,7 @@ class PoliticaInstancia(Politica):
         if not roles or self._ve_todo(roles):
             return super().filtrar(queryset, usuario)
         de_mis_sesiones = (
-            Sesion._base_manager.filter(pk__in=_sesiones_delegadas(usuario))
+            Sesion._base_manager.filter(EnLista("pk", _sesiones_delegadas(usuario)))
             .order_by()
             .values("instancia_id")
         )

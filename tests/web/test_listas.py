@@ -3,11 +3,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django import forms
+from django.db.models import Q
 from django.test.html import parse_html
 from django.urls import reverse
 
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
+from buengobierno.web.claves import EnLista
 from buengobierno.web.exportar import respuesta_exportacion
 from buengobierno.web.listas import Paginador, SelectoRapido, ajustar_formulario_de_filtros
 from compromisos.filtros import FiltroCompromisos
@@ -268,3 +270,11 @@ def test_filter_forms_render_their_plain_selects_with_the_fast_select():
         for nombre, campo in filtro.form.fields.items()
         if isinstance(campo.widget, SelectoRapido)
     } >= {"estado", "organismo", "responsable", "origen", "meta", "prioridad"}
+
+
+def test_a_key_list_condition_keeps_exactly_the_rows_listed(gobierno):
+    ana, luis, _otra = (UsuarioFactory(organismo=gobierno) for _ in range(3))
+
+    assert set(Usuario.objects.filter(EnLista("pk", [ana.pk, luis.pk, ana.pk]))) == {ana, luis}
+    assert not Usuario.objects.filter(EnLista("pk", [])).exists()
+    assert set(Usuario.objects.filter(Q(EnLista("pk", [])) | Q(pk=luis.pk))) == {luis}
