@@ -1,6 +1,5 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -114,12 +113,8 @@ class FiltroPeriodo(forms.Form):
         super().__init__(*args, **kwargs)
         acotar(self)
 
-    def aplicar(self, compromisos):
+    def limites(self) -> tuple:
+        """(desde, hasta) of a valid period, None for an open end (or an invalid form)."""
         if not self.is_valid():
-            return compromisos
-        condiciones = Q()
-        if self.cleaned_data.get("desde"):
-            condiciones &= Q(fecha_limite__gte=self.cleaned_data["desde"])
-        if self.cleaned_data.get("hasta"):
-            condiciones &= Q(fecha_limite__lte=self.cleaned_data["hasta"])
-        return compromisos.filter(condiciones)
+            return None, None
+        return self.cleaned_data.get("desde"), self.cleaned_data.get("hasta")
