@@ -91,9 +91,22 @@ class CompromisosConfig(ProcedimientoConfig):
     )
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from buengobierno.plazos.tabla import calendario_cambiado
         from buengobierno.web.escritorio import registrar_indicadores, registrar_pendientes
-        from compromisos import escritorio
+        from compromisos import escritorio, resumen
+        from compromisos.models import Compromiso
 
         registrar_pendientes(escritorio.compromisos_pendientes)
         registrar_indicadores(escritorio.indicadores_de_compromisos)
         post_migrate.connect(_asegurar_tipos, sender=self, dispatch_uid="compromisos.tipos")
+        # The figures per organism and month (CifrasDelMes) follow every commitment's save.
+        post_save.connect(resumen.al_guardar, sender=Compromiso, dispatch_uid="compromisos.cifras")
+        post_delete.connect(resumen.al_borrar, sender=Compromiso, dispatch_uid="compromisos.cifras")
+        calendario_cambiado.connect(
+            resumen.al_cambiar_el_calendario, dispatch_uid="compromisos.cifras"
+        )
+        post_migrate.connect(
+            resumen.llenar_si_falta, sender=self, dispatch_uid="compromisos.cifras"
+        )

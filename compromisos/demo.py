@@ -13,7 +13,7 @@ from django.utils import timezone
 from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
-from compromisos import services
+from compromisos import resumen, services
 from compromisos.apps import (
     COMITE_PROYECTOS_DE_ACUERDO,
     CONSEJO_DE_GOBIERNO,
@@ -225,6 +225,7 @@ def _consejo(usuarios, hoy, metas):
     )
     # It was in fact delivered on time: the demo shows on-time compliance too.
     Compromiso.objects.filter(pk=c[3].pk).update(fecha_cumplimiento=c[3].fecha_limite)
+    resumen.recontar({(c[3].organismo_id, c[3].fecha_limite)})  # update() skips the signals
     services.cancelar_compromiso(
         compromiso=c[4],
         usuario=usuarios["despacho"],

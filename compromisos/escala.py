@@ -792,3 +792,11 @@ def sembrar(*, escala, contexto):
                     creado_en=datos["creado_en"],
                 )
     semillas.resumenes()
+
+
+def al_terminar(contexto) -> None:
+    """The commitments were written by COPY, past the model's signals: count their figures
+    per organism and month (CifrasDelMes) once, now that every procedure has added its own."""
+    from compromisos.resumen import reconstruir
+
+    reconstruir()

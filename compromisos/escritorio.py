@@ -13,8 +13,9 @@ from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
-from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo
+from compromisos.indicadores import Cifras, grafico_por_organismo
 from compromisos.models import ROLES_SEGUIMIENTO, Compromiso, Reunion
+from compromisos.resumen import cifras_por_organismo
 
 LIMITE = 20
 
@@ -86,8 +87,9 @@ def reuniones_por_registrar(usuario):
 
 
 def indicadores_de_compromisos(usuario):
-    # One grouped query gives the chart's rows and, summed, the totals.
-    por_organismo = cifras_por(Compromiso.objects.visibles_para(usuario), "organismo")
+    # One grouped query gives the chart's rows and, summed, the totals (for whoever sees
+    # everything, over the figures kept per organism and month).
+    por_organismo = cifras_por_organismo(Compromiso.objects.visibles_para(usuario), usuario)
     total = Cifras.suma(por_organismo)
     porcentaje = total.porcentaje_a_tiempo
     yield Indicador(

@@ -1,10 +1,10 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import CampoPersona, EntradaFecha, personas_activas
 from buengobierno.web.listas import FiltroDia
 from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoDeOrigen, TipoReunion
@@ -109,12 +109,12 @@ class FiltroPeriodo(forms.Form):
     desde = forms.DateField(label=_("Vencen desde"), required=False, widget=EntradaFecha())
     hasta = forms.DateField(label=_("Vencen hasta"), required=False, widget=EntradaFecha())
 
-    def aplicar(self, compromisos):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        acotar(self)
+
+    def limites(self) -> tuple:
+        """(desde, hasta) of a valid period, None for an open end (or an invalid form)."""
         if not self.is_valid():
-            return compromisos
-        condiciones = Q()
-        if self.cleaned_data.get("desde"):
-            condiciones &= Q(fecha_limite__gte=self.cleaned_data["desde"])
-        if self.cleaned_data.get("hasta"):
-            condiciones &= Q(fecha_limite__lte=self.cleaned_data["hasta"])
-        return compromisos.filter(condiciones)
+            return None, None
+        return self.cleaned_data.get("desde"), self.cleaned_data.get("hasta")

@@ -9,6 +9,13 @@ from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from buengobierno.web.concurrencia import ConVersion
+from buengobierno.web.entrada import (
+    CARACTERES_POR_LINEA,
+    LINEAS_MAXIMAS,
+    CampoVarios,
+    acotar,
+    validar_lineas,
+)
 from buengobierno.web.formularios import (
     CampoPersona,
     CampoPersonas,
@@ -68,6 +75,9 @@ class ReunionForm(ConVersion, forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Un punto por línea. Podrá completarlos y agregar otros en la reunión."),
+        validators=[validar_lineas],
+        # Room for the most lines of the longest items, so the count is what gets refused.
+        max_length=LINEAS_MAXIMAS * (CARACTERES_POR_LINEA + 2),
     )
     invitados = CampoPersonas(
         label=_("Invitados internos"),
@@ -79,7 +89,7 @@ class ReunionForm(ConVersion, forms.ModelForm):
     enlace_virtual = forms.URLField(
         label=_("Enlace de la reunión virtual"), required=False, assume_scheme="https"
     )
-    organismos_invitados = forms.ModelMultipleChoiceField(
+    organismos_invitados = CampoVarios(
         label=_("Invitar a todo un organismo"),
         queryset=Organismo.objects.filter(activo=True),
         required=False,
@@ -130,6 +140,7 @@ class ReunionForm(ConVersion, forms.ModelForm):
                 self.fields["organismo_convocante"].initial = usuario.organismo_id
         texto = _("Guardar cambios") if self.instance.pk else _("Programar la reunión")
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(texto)
         quienes = [
             Row(
@@ -163,7 +174,7 @@ class ReunionForm(ConVersion, forms.ModelForm):
         return datos
 
     def lista_de_puntos(self) -> list[str]:
-        return [p.strip() for p in self.cleaned_data.get("puntos", "").splitlines() if p.strip()]
+        return validar_lineas(self.cleaned_data.get("puntos", ""))
 
     def lista_de_invitados(self) -> list:
         invitados = list(self.cleaned_data.get("invitados") or ())
@@ -192,9 +203,20 @@ class PuntoForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_punto_%s", **kwargs)
+        self.reunion = reunion
+        acotar(self)
         self.helper = ayudante(
             _("Agregar punto"), **_en_seccion("compromisos:agregar_punto", reunion, "puntos")
         )
+
+    def clean(self):
+        datos = super().clean()
+        if self.reunion.puntos.count() >= LINEAS_MAXIMAS:
+            raise forms.ValidationError(
+                _("El orden del día ya tiene %(maximo)s puntos, el máximo de una reunión."),
+                params={"maximo": LINEAS_MAXIMAS},
+            )
+        return datos
 
 
 class DecisionForm(forms.Form):
@@ -202,6 +224,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_decision_%s", **kwargs)
+        acotar(self)
         self.helper = ayudante(
             _("Agregar decisión"),
             **_en_seccion("compromisos:agregar_decision", reunion, "decisiones"),
@@ -221,6 +244,7 @@ class CompromisoEnReunionForm(forms.Form):
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_nuevo_%s", **kwargs)
         self.reunion = reunion
+        acotar(self)
         self.atajos = atajos_de_fecha(reunion.fecha)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
         self.helper = ayudante(
@@ -258,6 +282,7 @@ class AsistentesForm(forms.Form):
 
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_asistentes_%s", **kwargs)
+        acotar(self)
         if reunion.estado == Reunion.Estado.EN_CURSO:
             self.fields["usuarios"].help_text = _(
                 "Quienes agregue durante la reunión quedan como presentes."
@@ -299,6 +324,7 @@ class AsistenteExternoForm(forms.ModelForm):
     def __init__(self, *args, reunion, **kwargs):
         super().__init__(*args, auto_id="id_externo_%s", **kwargs)
         self.fields["nombre"].required = True
+        acotar(self)
         self.helper = ayudante(
             _("Agregar persona externa"),
             **_en_seccion("compromisos:agregar_externo", reunion, "asistentes"),
@@ -544,6 +570,7 @@ class CompromisoForm(forms.Form):
         self.atajos = atajos_de_fecha(hoy)
         self.fields["fecha_limite"].widget.attrs["min"] = hoy.isoformat()
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(_("Registrar compromiso"))
         self.helper.layout = Layout(
             "descripcion",

@@ -66,46 +66,66 @@ class Cifras:
         )
 
 
-def _agregados(hoy: date) -> dict:
-    """Counts and business-day delays of commitments, for aggregate() or values().annotate()."""
-    abierto = Q(cerrado=0)
-    vencido = abierto & Q(fecha_limite__lt=hoy)
+def agregados_del_dia() -> dict:
+    """Counts and business-day delays of commitments that do not depend on today (what
+    compromisos.resumen keeps per organism and month), for aggregate() or values().annotate()."""
     cumplido = Q(estado__in=Compromiso.CUMPLIDOS)
     tarde = cumplido & Q(fecha_cumplimiento__gt=F("fecha_limite"))
     return {
         "total": Count("pk"),
-        "abiertos": Count("pk", filter=abierto),
-        "vencidos": Count("pk", filter=vencido),
+        "abiertos": Count("pk", filter=Q(cerrado=0)),
         "cumplidos": Count("pk", filter=cumplido),
         "a_tiempo": Count("pk", filter=cumplido & Q(fecha_cumplimiento__lte=F("fecha_limite"))),
         "cancelados": Count("pk", filter=Q(estado=Compromiso.Estado.CANCELADO)),
         "tarde": Count("pk", filter=tarde),
         # Business days through the calendar table (a join on its primary key).
         "dias_tarde": Sum(dias_habiles_entre("dia_limite", "dia_cumplimiento"), filter=tarde),
+    }
+
+
+def _agregados(hoy: date) -> dict:
+    """Every figure of Cifras, today's overdue ones included."""
+    vencido = Q(cerrado=0, fecha_limite__lt=hoy)
+    return {
+        **agregados_del_dia(),
+        "vencidos": Count("pk", filter=vencido),
         "dias_vencidos": Sum(dias_habiles_entre("dia_limite", hoy), filter=vencido),
     }
+
+
+NOMBRES = {
+    "organismo": ("organismo__sigla", "organismo__nombre"),
+    "responsable": ("responsable__first_name", "responsable__last_name"),
+}
+
+
+def grupos_de(filas, agrupar: str) -> list[Cifras]:
+    """Cifras of the rows of a grouped query (see _agregados), worst overdue first."""
+    parte1, parte2 = NOMBRES[agrupar]
+    grupos = []
+    for fila in filas:
+        clave = fila[agrupar]
+        if clave is None:
+            texto = _("Sin organismo")
+        elif agrupar == "organismo":
+            texto = fila[parte1] or fila[parte2]
+        else:
+            texto = f"{fila[parte1]} {fila[parte2]}".strip()
+        grupos.append(Cifras.de_fila(fila, clave=clave, nombre=texto))
+    return sorted(grupos, key=lambda c: (-c.vencidos, -c.abiertos, c.nombre))
 
 
 def cifras_por(compromisos, agrupar: str, *, hoy: date | None = None) -> list[Cifras]:
     """Figures of the published commitments in `compromisos`, grouped by `agrupar`
     ("organismo" or "responsable"), worst overdue first. One grouped query."""
     hoy = hoy or timezone.localdate()
-    nombre = {
-        "organismo": ("organismo__sigla", "organismo__nombre"),
-        "responsable": ("responsable__first_name", "responsable__last_name"),
-    }[agrupar]
-    filas = compromisos.publicados().order_by().values(agrupar, *nombre).annotate(**_agregados(hoy))
-    grupos = []
-    for fila in filas:
-        clave, parte1, parte2 = fila[agrupar], fila[nombre[0]], fila[nombre[1]]
-        if clave is None:
-            texto = _("Sin organismo")
-        elif agrupar == "organismo":
-            texto = parte1 or parte2
-        else:
-            texto = f"{parte1} {parte2}".strip()
-        grupos.append(Cifras.de_fila(fila, clave=clave, nombre=texto))
-    return sorted(grupos, key=lambda c: (-c.vencidos, -c.abiertos, c.nombre))
+    filas = (
+        compromisos.publicados()
+        .order_by()
+        .values(agrupar, *NOMBRES[agrupar])
+        .annotate(**_agregados(hoy))
+    )
+    return grupos_de(filas, agrupar)
 
 
 def totales(compromisos, *, hoy: date | None = None) -> Cifras:

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +32,9 @@ from buengobierno.organizacion.acceso import (
 )
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
+from buengobierno.web.cifras import RecuerdaSuGrupo
+from buengobierno.web.claves import EnLista
+from buengobierno.web.etiquetas import EtiquetasRapidas
 
 # Who follows commitments up: sees every one, verifies or returns what is reported fulfilled.
 ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -105,7 +109,7 @@ class ReunionQuerySet(AccesoQuerySet):
         return self.exclude(estado=Reunion.Estado.CERRADA)
 
 
-class Reunion(ConAcceso, models.Model):
+class Reunion(ConAcceso, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         PROGRAMADA = "programada", _("Programada")
         EN_CURSO = "en_curso", _("En curso")
@@ -416,6 +420,37 @@ class TipoDeOrigen(models.Model):
         return str(modelo._meta.verbose_name_plural) if modelo else self.content_type.model
 
 
+# (language, estado or "vencido") → label, filled as Compromiso.estado_mostrado asks.
+_ETIQUETAS_DE_ESTADO: dict[tuple, str] = {}
+
+
+class PoliticaCompromiso(Politica):
+    """The platform's rule (one's organism's commitments, and those one answers for, shares
+    or created), with the few keys of one's own outside the organism read first and handed
+    to the primary key's index as a list. The organism's thousands are then a condition on
+    its column that the boards' index (organismo, cerrado, fecha_limite) serves in order, not
+    thousands of primary-key lookups behind a UNION on every page."""
+
+    def filtrar(self, queryset, usuario):
+        roles = roles_de(usuario)
+        if not roles or self._ve_todo(roles) or not usuario.organismo_id:
+            return super().filtrar(queryset, usuario)
+        organismo = usuario.organismo_id
+        fuera = Q(organismo_id__isnull=True) | ~Q(organismo_id=organismo)
+        propios = set(
+            Compromiso._base_manager.filter(fuera)
+            .filter(Q(responsable=usuario) | Q(creado_por=usuario))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        propios.update(
+            Corresponsable.objects.filter(usuario=usuario)
+            .order_by()
+            .values_list("compromiso_id", flat=True)
+        )
+        return queryset.filter(Q(organismo_id=organismo) | Q(EnLista("pk", propios)))
+
+
 class CompromisoQuerySet(AccesoQuerySet):
     def publicados(self):
         """Commitments on the board: drafts of a meeting still open are left out."""
@@ -450,7 +485,7 @@ class CompromisoQuerySet(AccesoQuerySet):
         ).prefetch_related("corresponsables")
 
 
-class Compromiso(ConAcceso, models.Model):
+class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("En reunión (borrador)")
         PENDIENTE = "pendiente", _("Pendiente")
@@ -582,11 +617,14 @@ class Compromiso(ConAcceso, models.Model):
         db_persist=True,
         verbose_name=_("cerrado"),
     )
+    # What places it in CifrasDelMes (its organism and the month of its due date), as loaded,
+    # so a save that moves it recounts the month it left too (compromisos.resumen).
+    campos_del_grupo = ("organismo_id", "fecha_limite")
     # Joins to the business-day calendar for delays counted in SQL (no columns).
     dia_limite = DiaDelCalendario("fecha_limite")
     dia_cumplimiento = DiaDelCalendario("fecha_cumplimiento")
 
-    acceso = Politica(
+    acceso = PoliticaCompromiso(
         ven_todo={Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA},
         editan_todo=ROLES_SEGUIMIENTO,
         organismo="organismo",
@@ -694,8 +732,14 @@ class Compromiso(ConAcceso, models.Model):
 
     @property
     def estado_mostrado(self) -> str:
-        # The label of this one value (get_estado_display translates every choice each time).
-        return str(_("Vencido")) if self.vencido else str(self.Estado(self.estado).label)
+        # The label of this one value, translated once per language and kept (boards and
+        # exports ask for it on every row; get_estado_display translates every choice).
+        clave = (get_language(), "vencido" if self.vencido else self.estado)
+        if clave not in _ETIQUETAS_DE_ESTADO:
+            _ETIQUETAS_DE_ESTADO[clave] = (
+                str(_("Vencido")) if self.vencido else str(self.Estado(self.estado).label)
+            )
+        return _ETIQUETAS_DE_ESTADO[clave]
 
     @property
     def origen_mostrado(self) -> str:
@@ -878,3 +922,43 @@ class CalendarioPersonal(models.Model):
         self.token = _nuevo_token()
         self.creado_en = timezone.now()
         self.save(update_fields=["token", "creado_en"])
+
+
+class CifrasDelMes(models.Model):
+    """The figures of the published commitments of one organism due in one month.
+
+    Kept by `compromisos.resumen` as commitments are saved, so the indicators of whoever sees
+    every commitment (Mi escritorio and the indicators page of the Despacho) add up a few
+    thousand of these rows (31 organisms × 12 months a year) instead of counting 200,000
+    commitments on each visit. Nothing in a row depends on today: what is overdue is the
+    open ones of the months before this one (their business days of delay from
+    `ordinales_abiertos`, the sum of the calendar ordinals of their due dates) plus this
+    month's, counted at read time. Never edited by hand; rebuilt when the calendar changes.
+    """
+
+    organismo = models.ForeignKey(
+        "organizacion.Organismo", on_delete=models.CASCADE, related_name="+"
+    )
+    mes = models.DateField(_("mes"), help_text=_("Su primer día."))
+    total = models.PositiveIntegerField(default=0)
+    abiertos = models.PositiveIntegerField(default=0)
+    ordinales_abiertos = models.BigIntegerField(default=0)
+    cumplidos = models.PositiveIntegerField(default=0)
+    a_tiempo = models.PositiveIntegerField(default=0)
+    tarde = models.PositiveIntegerField(default=0)
+    # Business days between the due date and the fulfilment, over the late ones.
+    dias_tarde = models.IntegerField(default=0)
+    cancelados = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("cifras de compromisos de un mes")
+        verbose_name_plural = _("cifras de compromisos por mes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organismo", "mes"], name="cifras_una_por_organismo_y_mes"
+            )
+        ]
+        indexes = [models.Index(fields=["mes"], name="cifras_por_mes")]
+
+    def __str__(self):
+        return f"{self.organismo_id} {self.mes:%Y-%m}: {self.total}"

@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
-from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha
+from buengobierno.documentos.formato import fecha_entrada, fecha_larga, leer_fecha, numero
 from buengobierno.documentos.formato import hora as formato_hora
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.concurrencia import aplicar
+from buengobierno.web.entrada import TEXTO_MAXIMO, entero, mensajes_de_fecha, validar_fecha
 from compromisos import documentos
 from compromisos.models import (
     ROLES_SEGUIMIENTO,
@@ -113,6 +114,8 @@ def errores_de_compromiso(
         errores["responsable"] = [_("El responsable elegido está inactivo.")]
     if fecha_limite is None:
         errores["fecha_limite"] = [_("Indique la fecha límite.")]
+    elif fuera := mensajes_de_fecha(fecha_limite):
+        errores["fecha_limite"] = fuera
     elif fecha_limite < fecha_minima:
         errores["fecha_limite"] = [
             _("La fecha límite no puede ser anterior al %(fecha)s.")
@@ -411,11 +414,16 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
             )
         return valor
     if forma == "texto":
+        if len(valor) > TEXTO_MAXIMO:
+            raise ValidationError(
+                _("Máximo %(limite)s caracteres.") % {"limite": numero(TEXTO_MAXIMO)},
+                code="largo",
+            )
         return valor.replace("\r\n", "\n")
     if forma == "usuario":
         if not valor:
             return None
-        persona = get_user_model().objects.filter(pk=valor, is_active=True).first()
+        persona = get_user_model().objects.filter(pk=entero(valor), is_active=True).first()
         if persona is None:
             raise ValidationError(_("Elija una persona activa de la lista."))
         return persona
@@ -433,6 +441,7 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
         fecha = leer_fecha(valor)
         if fecha is None:
             raise ValidationError(_("Escriba la fecha como día/mes/año, por ejemplo 09/12/2026."))
+        validar_fecha(fecha)
         if fecha < reunion.fecha:
             raise ValidationError(
                 _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")

@@ -40,8 +40,25 @@ class DelegacionesConfig(ProcedimientoConfig):
     )
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
         from buengobierno.web.escritorio import registrar_indicadores, registrar_pendientes
-        from delegaciones import escritorio
+        from delegaciones import escritorio, resumen
+        from delegaciones.models import Delegacion, FichaTecnica, Sesion
 
         registrar_pendientes(escritorio.delegaciones_pendientes)
         registrar_indicadores(escritorio.indicadores_de_delegaciones)
+        # The on-time figures kept per organism and instancia follow every change.
+        for senal, receptor, modelo in (
+            (post_save, resumen.al_guardar_delegacion, Delegacion),
+            (post_delete, resumen.al_borrar_delegacion, Delegacion),
+            (post_save, resumen.al_cambiar_ficha, FichaTecnica),
+            (post_delete, resumen.al_cambiar_ficha, FichaTecnica),
+            (post_save, resumen.al_guardar_sesion, Sesion),
+        ):
+            senal.connect(
+                receptor, sender=modelo, dispatch_uid=f"delegaciones.cifras.{receptor.__name__}"
+            )
+        post_migrate.connect(
+            resumen.llenar_si_falta, sender=self, dispatch_uid="delegaciones.cifras"
+        )

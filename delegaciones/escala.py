@@ -597,3 +597,11 @@ def sembrar(*, escala, contexto):
     escritor = Delegaciones(contexto)
     for inicio, indice in zip(sesiones, elegidas, strict=True):
         escritor.sesion(instancias[indice], inicio)
+
+
+def al_terminar(contexto) -> None:
+    """The delegations and fichas were written by COPY, past the models' signals: count the
+    on-time figures per organism and instancia (CifrasDeInstancia) once."""
+    from delegaciones.resumen import reconstruir
+
+    reconstruir()

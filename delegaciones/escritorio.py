@@ -14,8 +14,8 @@ from buengobierno.documentos.formato import fecha_larga, frase, hora
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.escritorio import Indicador, Pendiente
-from delegaciones.indicadores import totales
 from delegaciones.models import Delegacion, Sesion
+from delegaciones.resumen import cifras_y_total
 from delegaciones.services import es_coordinador
 
 LIMITE = 20
@@ -138,8 +138,8 @@ def _del_despacho():
 
 
 def indicadores_de_delegaciones(usuario):
-    visibles = Delegacion.objects.visibles_para(usuario)
-    total = totales(visibles)
+    # For whoever sees everything, from the figures kept per organism and instancia.
+    _grupos, total = cifras_y_total(Delegacion.objects.visibles_para(usuario), usuario)
     porcentaje = total.porcentaje_a_tiempo
     yield Indicador(
         titulo=_("Fichas técnicas entregadas a tiempo"),

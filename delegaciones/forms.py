@@ -9,6 +9,7 @@ from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
 from buengobierno.web.concurrencia import ConVersion
+from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import (
     CampoPersona,
     EntradaFecha,
@@ -48,6 +49,7 @@ class InstanciaForm(ConVersion, forms.ModelForm):
         self.fields["organismo"].queryset = Organismo.objects.filter(activo=True)
         texto = _("Guardar cambios") if self.instance.pk else _("Registrar la instancia")
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(texto)
         self.helper.layout = Layout(
             Row(Column("nombre", css_class="col-md-8"), Column("tipo", css_class="col-md-4")),
@@ -150,6 +152,7 @@ class SesionForm(ConVersion, forms.ModelForm):
             for campo in self.CAMPOS_DELEGACION:
                 del self.fields[campo]
         sin_guiones(self)
+        acotar(self)
         self.helper = ayudante(_("Registrar la sesión") if creando else _("Guardar cambios"))
         secciones = [
             Fieldset(
@@ -219,6 +222,7 @@ class DelegacionForm(_CamposDelegacion):
             "delegado"
         )
         self.fields["delegado"].queryset = delegables().exclude(pk__in=descartados)
+        acotar(self)
         self.helper = ayudante(
             _("Delegar"), accion=reverse("delegaciones:delegar", args=[sesion.pk])
         )
@@ -409,6 +413,7 @@ class FichaForm(ConVersion, forms.Form):
             self.fields["posicion_expresada"].help_text = _(
                 "Postura instruida por el Despacho: %(postura)s"
             ) % {"postura": postura}
+        acotar(self)
         self.helper = ayudante("")
         self.helper.form_tag = False
         self.helper.inputs = []
@@ -438,6 +443,7 @@ class CompromisoFichaForm(forms.ModelForm):
     def __init__(self, *args, fecha_sesion=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsable"].queryset = personas_activas()
+        acotar(self)
         if fecha_sesion is not None:
             self.fields["fecha_limite"].widget.attrs["min"] = fecha_sesion.isoformat()
 

@@ -1,7 +1,7 @@
 """On-time delivery of fichas técnicas, per organism of the delegate and per instancia.
 
 Definitions (shown on the indicators page too):
-- debidas: delegations whose ficha was delivered, or whose deadline has passed;
+- debidas: delegations whose ficha was delivered, or is owed for a session already held;
 - a tiempo: delivered on or before the deadline (three business days after the session);
 - % a tiempo = a tiempo / debidas; vencidas: owed and past the deadline, not yet delivered.
 
@@ -44,22 +44,46 @@ class Cifras:
 
 
 def _debidas(delegaciones):
-    """Delegations whose ficha counts: owed or delivered, for a session already held."""
+    """Delegations whose ficha counts: delivered, or owed for a session already held."""
     estados = Delegacion.DEBEN_FICHA + Delegacion.CON_FICHA
-    return delegaciones.filter(estado__in=estados, sesion__inicio__lt=timezone.now()).order_by()
+    return delegaciones.filter(
+        Q(ficha__entregada_en__isnull=False) | Q(sesion__inicio__lt=timezone.now()),
+        estado__in=estados,
+    ).order_by()
 
 
-def _agregados(hoy: date) -> dict:
+def agregados_de_entregadas() -> dict:
+    """On time and late among the delivered fichas: figures that no longer change (what
+    CifrasDeInstancia keeps), for aggregate() or values().annotate()."""
     entregada = Q(ficha__entregada_en__isnull=False)
     # Delivered on time: its local (Bogotá) date on or before the deadline.
     a_tiempo = entregada & Q(ficha__entregada_en__date__lte=F("fecha_limite_ficha"))
-    sin_entregar = Q(ficha__entregada_en__isnull=True, estado__in=Delegacion.DEBEN_FICHA)
     return {
         "a_tiempo": Count("pk", filter=a_tiempo),
         "tarde": Count("pk", filter=entregada & ~a_tiempo),
+    }
+
+
+def _agregados(hoy: date) -> dict:
+    sin_entregar = Q(ficha__entregada_en__isnull=True, estado__in=Delegacion.DEBEN_FICHA)
+    return {
+        **agregados_de_entregadas(),
         "vencidas": Count("pk", filter=sin_entregar & Q(fecha_limite_ficha__lt=hoy)),
         "por_vencer": Count("pk", filter=sin_entregar & Q(fecha_limite_ficha__gte=hoy)),
     }
+
+
+def grupos_de(filas, clave: str, corto: str, largo: str) -> list[Cifras]:
+    """Cifras of the rows of a grouped query, most overdue first."""
+    grupos = [
+        Cifras(
+            clave=fila[clave],
+            nombre=fila[corto] or fila[largo] or _("Sin organismo"),
+            **{c: fila.get(c) or 0 for c in CONTADORES},
+        )
+        for fila in filas
+    ]
+    return sorted(grupos, key=lambda c: (-c.vencidas, -c.tarde, c.nombre))
 
 
 def cifras_por(delegaciones, agrupar: str, *, hoy: date | None = None) -> list[Cifras]:
@@ -67,21 +91,20 @@ def cifras_por(delegaciones, agrupar: str, *, hoy: date | None = None) -> list[C
     hoy = hoy or timezone.localdate()
     clave, corto, largo = AGRUPACIONES[agrupar]
     filas = _debidas(delegaciones).values(clave, corto, largo).annotate(**_agregados(hoy))
-    grupos = [
-        Cifras(
-            clave=fila[clave],
-            nombre=fila[corto] or fila[largo] or _("Sin organismo"),
-            **{c: fila[c] for c in CONTADORES},
-        )
-        for fila in filas
-    ]
-    return sorted(grupos, key=lambda c: (-c.vencidas, -c.tarde, c.nombre))
+    return grupos_de(filas, clave, corto, largo)
 
 
 def totales(delegaciones, *, hoy: date | None = None) -> Cifras:
     """The same figures for all of `delegaciones`, in one aggregate query."""
     fila = _debidas(delegaciones).aggregate(**_agregados(hoy or timezone.localdate()))
     return Cifras(nombre=_("Total"), **fila)
+
+
+def suma(grupos: list[Cifras], nombre: str = "") -> Cifras:
+    """The figures of several groups together (the totals row, without another query)."""
+    return Cifras(
+        nombre=nombre or _("Total"), **{c: sum(getattr(g, c) for g in grupos) for c in CONTADORES}
+    )
 
 
 def grafico(cifras: list[Cifras], limite: int = 12) -> dict:

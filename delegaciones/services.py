@@ -753,6 +753,10 @@ def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> De
     if not (observaciones or "").strip():
         raise ValidationError({"observaciones": _("Explique qué falta en la ficha.")})
     delegacion = _bloquear(delegacion, Estado.REALIZADA)
+    # Accepted → realizada is a transition too (marcar_realizada): only a delivered ficha
+    # can be returned.
+    if delegacion.estado != Estado.FICHA_ENTREGADA:
+        raise _error_de_transicion(delegacion, Estado.REALIZADA)
     ficha = delegacion.ficha
     ficha.observaciones_revision = observaciones.strip()
     ficha.save(update_fields=["observaciones_revision"])

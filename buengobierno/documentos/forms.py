@@ -10,6 +10,7 @@ from buengobierno.documentos.adjuntos import (
     tamano_maximo_bytes,
     validar_archivo,
 )
+from buengobierno.web.entrada import acotar
 
 
 def id_dom_adjuntos(objeto) -> str:
@@ -54,6 +55,7 @@ class AdjuntoForm(forms.Form):
 
     def __init__(self, *args, objeto=None, **kwargs):
         super().__init__(*args, **kwargs)
+        acotar(self)
         self.helper = FormHelper(self)
         self.helper.form_method = "post"
         self.helper.add_input(Submit("adjuntar", _("Adjuntar")))

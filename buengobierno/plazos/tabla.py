@@ -20,12 +20,17 @@ from functools import lru_cache
 import holidays
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 
 # The range of the calendar, and of the dates the platform accepts as input.
 DESDE = date(2000, 1, 1)
 HASTA = date(2100, 12, 31)
 ID_ESTADO = 1
+
+# Sent (sender=DiaCalendario, using=alias) when a regeneration changed the table, inside its
+# transaction: whatever a procedure keeps counted in business days must be counted again.
+calendario_cambiado = Signal()
 
 
 def festivos_nacionales(desde: date = DESDE, hasta: date = HASTA) -> holidays.HolidayBase:
@@ -160,6 +165,10 @@ def sincronizar_calendario(
                 "regenerado_en": timezone.now(),
             },
         )
+        if escritas and apps is None:
+            # What a procedure keeps counted in business days follows (not in a migration,
+            # whose tables may not all exist yet).
+            calendario_cambiado.send(sender=DiaCalendario, using=using)
     return escritas
 
 

@@ -669,6 +669,10 @@ def sembrar(*, escala: float = 1.0, semilla: int = 2026, clave: str | None = Non
         modulo.sembrar(escala=escala, contexto=contexto)
         contexto.escritor.escribir()
     escritas = contexto.escritor.terminar()
+    for _config, modulo in modulos_escala():
+        # What an app keeps derived from its rows (e.g. figures per day), once all are written.
+        if hasattr(modulo, "al_terminar"):
+            modulo.al_terminar(contexto)
     with transaction.atomic():
         contexto.guardar_contadores()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:

@@ -19,8 +19,10 @@ header with an auto-filter, and column widths fitted to the first rows' contents
 """
 
 import csv
+import io
 import re
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -33,10 +35,7 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 FORMATOS = ("csv", "xlsx")
@@ -107,7 +106,13 @@ def como_texto(valor, *, fecha: Callable, fecha_hora: Callable, separador: str =
         return fecha(valor)
     if hasattr(valor, "all"):  # a related manager: list its members
         return separador.join(str(v) for v in valor.all())
+    if isinstance(valor, Miembros):
+        return separador.join(str(v) for v in valor)
     return str(valor)
+
+
+class Miembros(tuple):
+    """The related rows of one row (a prefetched many-to-many), as a column shows them."""
 
 
 def _hora_local(valor: datetime) -> datetime:
@@ -125,10 +130,34 @@ def _iterar(filas: Iterable) -> Iterator:
 _ETIQUETA = re.compile(r"^get_(\w+)_display$")
 
 
+def _miembros_precargados(modelo, accesor: str | Callable) -> Callable | None:
+    """For a column that names a many-to-many of `modelo`: read its prefetched rows
+    straight from the row's cache. Going through the manager builds a manager and a
+    queryset per row, which on 200,000 rows costs more than writing them."""
+    if not isinstance(accesor, str) or "." in accesor or modelo is None:
+        return None
+    try:
+        campo = modelo._meta.get_field(accesor)
+    except Exception:
+        return None
+    if not (campo.many_to_many and campo.concrete):
+        return None
+
+    def leer(fila):
+        precargados = getattr(fila, "_prefetched_objects_cache", {}).get(accesor)
+        if precargados is None:
+            return valor_de(fila, accesor)
+        return Miembros(precargados)
+
+    return leer
+
+
 def _accesor_rapido(modelo, accesor: str | Callable) -> Callable:
     """valor_de(…, accesor) as a function for rows of `modelo`. A `get_<campo>_display`
     reads a table of the field's labels made once, not the translated choices again for
     every row (what Django does, and what dominates a long export)."""
+    if precargados := _miembros_precargados(modelo, accesor):
+        return precargados
     coincide = _ETIQUETA.match(accesor) if isinstance(accesor, str) else None
     campo = None
     if coincide and modelo is not None:
@@ -231,42 +260,143 @@ def _anchos(encabezados: list[str], primeras: list[list]) -> list[int]:
     return anchos
 
 
+# The parts of a workbook around its one sheet. Styles: 0 plain, 1 bold (the header),
+# 2 a date, 3 a date and time (numFmt 164/165, as people in Colombia write them).
+_TIPOS_DE_CONTENIDO = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "</Types>"
+)
+_RELACIONES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+_RELACIONES_DEL_LIBRO = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    "</Relationships>"
+)
+_ESTILOS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    f'<numFmts count="2"><numFmt numFmtId="164" formatCode="{FORMATO_FECHA_XLSX}"/>'
+    f'<numFmt numFmtId="165" formatCode="{FORMATO_FECHA_HORA_XLSX}"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+_EPOCA = datetime(1899, 12, 30)
+
+
+def _texto_xml(texto: str) -> str:
+    return texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _celda_xlsx(ref: str, valor) -> str:
+    """One cell of the sheet's XML. Text is an inline string (never a formula, whatever it
+    starts with); numbers, dates and times stay typed, as serial numbers with their format."""
+    if valor is None or valor == "":  # an empty cell, as openpyxl leaves it
+        return ""
+    if isinstance(valor, bool):
+        return f'<c r="{ref}" t="b"><v>{int(valor)}</v></c>'
+    if isinstance(valor, datetime):
+        serial = (valor.replace(tzinfo=None) - _EPOCA).total_seconds() / 86400
+        return f'<c r="{ref}" s="3"><v>{serial!r}</v></c>'
+    if isinstance(valor, date):
+        return f'<c r="{ref}" s="2"><v>{(valor - _EPOCA.date()).days}</v></c>'
+    if isinstance(valor, int | float | Decimal):
+        return f'<c r="{ref}"><v>{valor}</v></c>'
+    return (
+        f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{_texto_xml(valor)}</t></is></c>'
+    )
+
+
 def escribir_xlsx(salida, filas: Iterable, columnas: list[Columna], titulo_hoja: str) -> int:
     """Write the workbook of `filas` to `salida` (a path or a binary file); returns how many
-    rows it holds. Memory stays flat: write-only mode, rows read in chunks."""
-    libro = Workbook(write_only=True)
-    hoja = libro.create_sheet(title=re.sub(r"[\\/?*\[\]:]", " ", titulo_hoja)[:31] or "Datos")
-    hoja.freeze_panes = "A2"
+    rows it holds. Memory stays flat: rows read in chunks, the sheet's XML written to the
+    zip as it is produced.
+
+    The XML is written here rather than through openpyxl's cells: its write-only mode builds
+    an object and an XML element per cell, which at 200,000 rows × 12 columns took minutes
+    (it is fast only with lxml, which the platform does not need otherwise). The workbook is
+    the same: bold frozen header, auto-filter, typed dates, fitted widths.
+    """
+    nombre_hoja = re.sub(r"[\\/?*\[\]:]", " ", titulo_hoja)[:31] or "Datos"
     encabezados = [str(titulo) for titulo, _accesor in columnas]
+    letras = [get_column_letter(i) for i in range(1, max(len(columnas), 1) + 1)]
     valores = (list(map(_valor_xlsx, fila)) for fila in _filas_de_valores(filas, columnas))
-    # Widths must be set before the first row: estimate them from the first rows.
+    # Widths go before the rows: estimate them from the first rows.
     primeras = list(islice(valores, FILAS_PARA_ANCHOS))
-    for indice, ancho in enumerate(_anchos(encabezados, primeras), start=1):
-        hoja.column_dimensions[get_column_letter(indice)].width = ancho
-    negrita = Font(bold=True)
-    celdas = []
-    for texto in encabezados:
-        celda = WriteOnlyCell(hoja, value=texto)
-        celda.font = negrita
-        celdas.append(celda)
-    hoja.append(celdas)
+    anchos = "".join(
+        f'<col min="{i}" max="{i}" width="{ancho}" customWidth="1"/>'
+        for i, ancho in enumerate(_anchos(encabezados, primeras), start=1)
+    )
     total = 0
-    for fila in chain(primeras, valores):
-        celdas = []
-        for valor in fila:
-            celda = WriteOnlyCell(hoja, value=valor)
-            if isinstance(valor, datetime):
-                celda.number_format = FORMATO_FECHA_HORA_XLSX
-            elif isinstance(valor, date):
-                celda.number_format = FORMATO_FECHA_XLSX
-            elif isinstance(valor, str) and celda.data_type == "f":
-                celda.data_type = "s"  # text that starts with "=" is data, never a formula
-            celdas.append(celda)
-        hoja.append(celdas)
-        total += 1
-    # The filter covers the header and every row; openpyxl writes it after the rows.
-    hoja.auto_filter.ref = f"A1:{get_column_letter(max(len(columnas), 1))}{total + 1}"
-    libro.save(salida)
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as libro:
+        libro.writestr("[Content_Types].xml", _TIPOS_DE_CONTENIDO)
+        libro.writestr("_rels/.rels", _RELACIONES)
+        libro.writestr("xl/_rels/workbook.xml.rels", _RELACIONES_DEL_LIBRO)
+        libro.writestr("xl/styles.xml", _ESTILOS)
+        with libro.open("xl/worksheets/sheet1.xml", "w") as binario:
+            hoja = io.TextIOWrapper(binario, encoding="utf-8", newline="")
+            hoja.write(
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+                'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+                f"<cols>{anchos}</cols><sheetData>"
+            )
+            cabecera = "".join(
+                _celda_xlsx(f"{letra}1", texto).replace("<c ", '<c s="1" ', 1)
+                for letra, texto in zip(letras, encabezados, strict=False)
+            )
+            hoja.write(f'<row r="1">{cabecera}</row>')
+            lote = []
+            for numero, fila in enumerate(chain(primeras, valores), start=2):
+                celdas = "".join(
+                    _celda_xlsx(f"{letra}{numero}", valor)
+                    for letra, valor in zip(letras, fila, strict=False)
+                )
+                lote.append(f'<row r="{numero}">{celdas}</row>')
+                total += 1
+                if len(lote) == 500:
+                    hoja.write("".join(lote))
+                    lote = []
+            hoja.write("".join(lote))
+            ultima = f"{letras[-1]}{total + 1}"
+            hoja.write(f'</sheetData><autoFilter ref="A1:{ultima}"/></worksheet>')
+            hoja.flush()
+            hoja.detach()
+        libro.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<sheets><sheet name="{_texto_xml(nombre_hoja).replace(chr(34), "&quot;")}" '
+            'sheetId="1" r:id="rId1"/></sheets>'
+            '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" '
+            f"hidden=\"1\">'{_texto_xml(nombre_hoja.replace(chr(39), chr(39) * 2))}'!$A$1:${letras[-1]}${total + 1}"
+            "</definedName></definedNames></workbook>",
+        )
     return total
 
 

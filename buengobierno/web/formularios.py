@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buengobierno.documentos.formato import fecha_entrada, leer_fecha, ninguno
+from buengobierno.web.entrada import CampoVarios, acotar
 
 
 def personas_activas():
@@ -53,7 +54,9 @@ class CampoPersona(forms.ModelChoiceField):
         return f"{obj} — {sigla}" if sigla else str(obj)
 
 
-class CampoPersonas(forms.ModelMultipleChoiceField):
+class CampoPersonas(CampoVarios):
+    """Several people (at most entrada.ELEGIDOS_MAXIMOS) picked by name."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", personas_activas())
         super().__init__(**kwargs)
@@ -237,6 +240,7 @@ class FormularioDeAccion(forms.Form):
         self.helper.form_id = f"form-{self.accion}"
         if self.destructiva:
             self.helper.inputs[0].field_classes = "btn btn-danger"
+        acotar(self)
 
     @property
     def tiene_campos(self) -> bool:

@@ -15,6 +15,7 @@ from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
 from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo, totales
 from compromisos.models import Compromiso, Reunion
+from compromisos.resumen import cifras_por_organismo
 from compromisos.templatetags.compromisos import clase_estado
 
 COLUMNAS = [
@@ -170,8 +171,10 @@ class TableroPersona(TableroCompromisos):
 def indicadores(request):
     """Compliance per organism: on time %, overdue, average delay, with a chart."""
     periodo = FiltroPeriodo(request.GET or None)
-    visibles = periodo.aplicar(Compromiso.objects.visibles_para(request.user))
-    por_organismo = cifras_por(visibles, "organismo")
+    desde, hasta = periodo.limites()
+    por_organismo = cifras_por_organismo(
+        Compromiso.objects.visibles_para(request.user), request.user, desde=desde, hasta=hasta
+    )
     grafico = grafico_por_organismo(por_organismo)
     total = Cifras.suma(por_organismo)
     return render(

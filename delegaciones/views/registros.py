@@ -15,6 +15,7 @@ from buengobierno.organizacion.acceso import (
     obtener_visible_o_404,
 )
 from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
+from buengobierno.web.entrada import entero
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones import services
 from delegaciones.filtros import FiltroInstancias, FiltroSesiones
@@ -243,7 +244,7 @@ def _habituales() -> dict:
 def nueva_sesion(request):
     exigir_creacion(request.user, Sesion)
     inicial = {}
-    elegida = Instancia.objects.filter(pk=request.GET.get("instancia") or None).first()
+    elegida = Instancia.objects.filter(pk=entero(request.GET.get("instancia"))).first()
     if elegida is not None:
         inicial = {"instancia": elegida.pk, "delegado": elegida.delegado_habitual_id}
     form = SesionForm(request.POST or None, request.FILES or None, initial=inicial)

@@ -13,15 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.documentos.formato import fecha_hora_larga
 from buengobierno.plazos.calendario import motivo_no_habil
+from buengobierno.web.entrada import mes_pedido
 from buengobierno.web.listas import ListaView, Tarjeta
 from delegaciones.filtros import POR_ENTREGAR, VENCIDA, FiltroDelegaciones
-from delegaciones.indicadores import cifras_por, grafico, totales
+from delegaciones.indicadores import grafico
 from delegaciones.models import (
     Delegacion,
     Sesion,
     condicion_por_entregar,
     condicion_vencida,
 )
+from delegaciones.resumen import cifras_y_total
 from delegaciones.templatetags.delegaciones import clase_delegacion
 
 LIMITE_TABLERO = 10
@@ -71,6 +73,7 @@ def tablero(request):
         for d in Delegacion.objects.vigentes()
         .filter(sesion__in=[s.pk for s in proximas])
         .select_related("delegado", "ficha")
+        .order_by()  # a dict by session: no join to the sessions for Meta.ordering
     }
     secciones = {
         "por_aceptar": (delegaciones.por_aceptar(), Delegacion.Estado.NOTIFICADA),
@@ -107,7 +110,7 @@ def tablero(request):
                 nombre: f"{lista}?{urlencode({'estado': estado})}"
                 for nombre, (_consulta, estado) in secciones.items()
             },
-            "total": totales(visibles, hoy=hoy),
+            "total": cifras_y_total(visibles, usuario)[1],
         },
     )
 
@@ -191,12 +194,8 @@ class MisDelegaciones(ListaDelegaciones):
 
 
 def _mes_pedido(texto: str | None) -> date:
-    hoy = timezone.localdate()
-    try:
-        anio, mes = (int(p) for p in (texto or "").split("-"))
-        return date(anio, mes, 1)
-    except ValueError:
-        return hoy.replace(day=1)
+    # Anything but a month of the calendar's years (2000–2100) shows the current month.
+    return mes_pedido(texto) or timezone.localdate().replace(day=1)
 
 
 @login_required
@@ -218,6 +217,7 @@ def calendario_sesiones(request):
         for d in Delegacion.objects.vigentes()
         .filter(sesion__in=[s.pk for s in sesiones])
         .select_related("delegado", "ficha")
+        .order_by()  # a dict by session: no join to the sessions for Meta.ordering
     }
     por_dia: dict[date, list] = {}
     for sesion in sesiones:
@@ -259,8 +259,9 @@ def calendario_sesiones(request):
 def indicadores(request):
     """On-time delivery of fichas per organism of the delegate and per instancia."""
     visibles = Delegacion.objects.visibles_para(request.user)
-    por_organismo = cifras_por(visibles, "organismo")
-    por_instancia = cifras_por(visibles, "instancia")
+    # For whoever sees everything, from the figures kept per organism and instancia.
+    por_organismo, total = cifras_y_total(visibles, request.user, "organismo")
+    por_instancia, _total = cifras_y_total(visibles, request.user, "instancia")
     graficos = []
     if por_organismo:
         graficos.append({"id": "grafico-organismos", "config": grafico(por_organismo)})
@@ -271,7 +272,7 @@ def indicadores(request):
         "delegaciones/indicadores.html",
         {
             "pestana": "indicadores",
-            "total": totales(visibles),
+            "total": total,
             "por_organismo": por_organismo,
             "por_instancia": por_instancia,
             "graficos": graficos,

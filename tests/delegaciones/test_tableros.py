@@ -316,8 +316,8 @@ def test_date_filters_take_whole_local_days_of_a_timestamp(client, despacho, ins
     assert sesiones(desde=hoy.isoformat(), hasta=hoy.isoformat()) == [noche]
 
 
-def test_on_time_rates_per_organism_and_per_instancia(
-    client,
+@pytest.fixture
+def fichas_de_dos_organismos(
     despacho,
     aceptada_pasada,
     nueva_sesion,
@@ -328,18 +328,23 @@ def test_on_time_rates_per_organism_and_per_instancia(
     tercer_organismo,
     hoy,
 ):
+    """Salud: a ficha on time, one late, one overdue, one not yet due; Educación, in another
+    instancia: one on time. Returns (the on-time one of Salud, the other instancia, Educación's)."""
     a_tiempo = aceptada_pasada(dias_atras=1)
     enviar_ficha(a_tiempo)
     tarde = aceptada_pasada(dias_atras=20, delegado=enlace_salud)
     enviar_ficha(tarde)
     con_plazo(aceptada_pasada(dias_atras=8), hoy - timedelta(days=2))  # overdue
     con_plazo(aceptada_pasada(dias_atras=2), hoy + timedelta(days=1))  # not yet due
-    # Educación, in another instancia: one ficha, on time.
     paz = otra_instancia(despacho, tercer_organismo)
     de_educacion = delegar(nueva_sesion(instancia=paz), delegado=directivo_educacion)
     services.aceptar_delegacion(delegacion=de_educacion, usuario=directivo_educacion)
     enviar_ficha(al_pasado(de_educacion, 1))
+    return a_tiempo, paz, de_educacion
 
+
+def test_on_time_rates_per_organism_and_per_instancia(client, despacho, fichas_de_dos_organismos):
+    a_tiempo, paz, _de_educacion = fichas_de_dos_organismos
     total = totales(Delegacion.objects.all())
     por_organismo = cifras_por(Delegacion.objects.all(), "organismo")
     por_instancia = cifras_por(Delegacion.objects.all(), "instancia")

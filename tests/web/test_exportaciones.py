@@ -120,6 +120,35 @@ def test_the_xlsx_has_fitted_widths_real_dates_a_frozen_header_and_a_filter(gobi
     assert hoja["C2"].is_date and hoja["C2"].number_format == "dd/mm/yyyy"
 
 
+def test_the_xlsx_keeps_text_as_text_numbers_as_numbers_and_lists_prefetched_members(
+    gobierno, otro_organismo
+):
+    UsuarioFactory(username="=SUMA(A1)", cargo='<jefe> & "asesor"', organismo=gobierno)
+    UsuarioFactory(username="luis", cargo="", organismo=gobierno)
+    columnas = [
+        ("Nombre", "username"),
+        ("Cargo", "cargo"),
+        ("Número", lambda u: 7),
+        ("Grupos", "groups"),
+    ]
+
+    hoja = leer_xlsx(
+        respuesta_exportacion(
+            Usuario.objects.order_by("username").prefetch_related("groups"),
+            columnas,
+            formato="xlsx",
+            nombre="Personas: ¿quién?",
+        )
+    )
+
+    assert hoja.title == "Personas  ¿quién "
+    assert hoja["A2"].value == "=SUMA(A1)" and hoja["A2"].data_type == "s"  # never a formula
+    assert hoja["B2"].value == '<jefe> & "asesor"'
+    assert hoja["B3"].value is None  # an empty text is an empty cell
+    assert hoja["C2"].value == 7
+    assert hoja["D2"].value is None
+
+
 def test_the_commitments_export_says_registrado_a_mano_as_the_board_does(
     client, despacho, crear_usuario, gobierno
 ):

@@ -2,12 +2,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django import forms
+from django.db.models import Q
+from django.test.html import parse_html
 from django.urls import reverse
 
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
+from buengobierno.web.claves import EnLista
 from buengobierno.web.exportar import respuesta_exportacion
-from buengobierno.web.listas import Paginador
+from buengobierno.web.listas import Paginador, SelectoRapido, ajustar_formulario_de_filtros
+from compromisos.filtros import FiltroCompromisos
 from tests.exportaciones import leer_csv, leer_xlsx
 from tests.factories import OrganismoFactory, UsuarioFactory
 
@@ -264,3 +269,33 @@ def test_every_role_reads_the_directory_and_the_organisms(client, crear_usuario,
         client.force_login(crear_usuario(rol))
 
         assert client.get(reverse(vista)).status_code == 200, rol
+
+
+@pytest.mark.parametrize("valor", [None, "", "a", "y", 3])
+def test_the_filters_fast_select_writes_what_djangos_select_writes(valor):
+    opciones = [("", "Todos"), ("a", 'A & "b" <c>'), ("Grupo", [("x", "X"), ("y", "Y")]), (3, "3")]
+    atributos = {"class": "form-select", "id": "id_campo", "data-buscador": ""}
+
+    rapido = SelectoRapido(choices=opciones, attrs=atributos).render("campo", valor)
+    de_django = forms.Select(choices=opciones, attrs=atributos).render("campo", valor)
+
+    assert parse_html(rapido) == parse_html(de_django)
+
+
+def test_filter_forms_render_their_plain_selects_with_the_fast_select():
+    filtro = FiltroCompromisos()
+    ajustar_formulario_de_filtros(filtro.form)
+
+    assert {
+        nombre
+        for nombre, campo in filtro.form.fields.items()
+        if isinstance(campo.widget, SelectoRapido)
+    } >= {"estado", "organismo", "responsable", "origen", "meta", "prioridad"}
+
+
+def test_a_key_list_condition_keeps_exactly_the_rows_listed(gobierno):
+    ana, luis, _otra = (UsuarioFactory(organismo=gobierno) for _ in range(3))
+
+    assert set(Usuario.objects.filter(EnLista("pk", [ana.pk, luis.pk, ana.pk]))) == {ana, luis}
+    assert not Usuario.objects.filter(EnLista("pk", [])).exists()
+    assert set(Usuario.objects.filter(Q(EnLista("pk", [])) | Q(pk=luis.pk))) == {luis}

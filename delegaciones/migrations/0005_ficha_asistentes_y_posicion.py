@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegaciones', '0003_firma_de_la_carta'),
+        ('delegaciones', '0004_firma_de_la_carta'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegaciones', '0002_indices_de_listas'),
+        ('delegaciones', '0003_cifras_por_organismo_e_instancia'),
         ('documentos', '0004_fusion_documentos_generados_y_firmantes'),
         ('organizacion', '0003_usuario_tratamiento'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
