@@ -401,6 +401,11 @@ class FichaForm(ConVersion, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Qué se votó, el voto de la Administración y el resultado."),
     )
+    sin_compromisos = forms.BooleanField(
+        label=_("No se adoptaron compromisos en la sesión"),
+        required=False,
+        help_text=_("Para enviar la ficha registre al menos un compromiso o marque esta casilla."),
+    )
     acta = CampoAdjunto(label=_("Acta de la sesión (opcional)"), required=False)
     presentacion = CampoAdjunto(label=_("Presentación (opcional)"), required=False)
     asistencia = CampoAdjunto(label=_("Listado de asistencia (opcional)"), required=False)
@@ -420,10 +425,11 @@ class FichaForm(ConVersion, forms.Form):
         self.helper.layout = Layout(
             *TEXTOS_FICHA,
             HTML('<div id="compromisos-de-la-ficha"></div>'),
+            "sin_compromisos",
         )
 
     def datos(self) -> dict:
-        return {c: self.cleaned_data[c] for c in TEXTOS_FICHA}
+        return {c: self.cleaned_data[c] for c in (*TEXTOS_FICHA, "sin_compromisos")}
 
     def archivos(self) -> dict:
         return {c: self.cleaned_data.get(c) for c in self.ARCHIVOS}

@@ -581,6 +581,8 @@ class FichaTecnica(ConAcceso, models.Model):
     asistentes = models.TextField(_("quiénes asistieron"), blank=True)
     posicion_expresada = models.TextField(_("posición expresada en la sesión"), blank=True)
     votaciones = models.TextField(_("votaciones"), blank=True)
+    # Sending needs at least one commitment or this explicit statement (policy 3).
+    sin_compromisos = models.BooleanField(_("no se adoptaron compromisos"), default=False)
     entregada_en = models.DateTimeField(_("entregada en"), null=True, blank=True)
     reenviada_en = models.DateTimeField(_("reenviada en"), null=True, blank=True)
     entregada_por = models.ForeignKey(

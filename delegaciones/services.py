@@ -598,8 +598,35 @@ def valores_de_ficha(ficha: FichaTecnica | None) -> dict:
     """What the ficha's page edits, as stored: its texts and its rows not yet sent (the
     fields whose version the page carries, see buengobierno.web.concurrencia)."""
     valores = {c: getattr(ficha, c) if ficha is not None else "" for c in TEXTOS_FICHA}
+    valores["sin_compromisos"] = ficha.sin_compromisos if ficha is not None else False
     valores["compromisos"] = _filas_sin_enviar(ficha)
     return valores
+
+
+def errores_de_envio(ficha: FichaTecnica, compromisos: list) -> dict[str, list[str]]:
+    """What keeps a ficha from being sent, per field (operating policy 3: what happened, the
+    decisions taken and the commitments adopted — or an explicit "none were adopted")."""
+    errores = {}
+    if not ficha.desarrollo:
+        errores["desarrollo"] = [_("Escriba lo acontecido en la sesión antes de enviar la ficha.")]
+    if not ficha.decisiones:
+        errores["decisiones"] = [_("Escriba las decisiones tomadas antes de enviar la ficha.")]
+    enviados = (
+        ficha.pk is not None and ficha.compromisos_adoptados.exclude(compromiso=None).exists()
+    )
+    hay_compromisos = bool(compromisos) or enviados
+    if not hay_compromisos and not ficha.sin_compromisos:
+        errores["sin_compromisos"] = [
+            _("Registre al menos un compromiso adoptado o marque «No se adoptaron compromisos».")
+        ]
+    elif compromisos and ficha.sin_compromisos:
+        errores["sin_compromisos"] = [
+            _(
+                "Marcó que no se adoptaron compromisos pero registró compromisos: quite la "
+                "marca o los compromisos."
+            )
+        ]
+    return errores
 
 
 @transaction.atomic
@@ -639,24 +666,16 @@ def guardar_ficha(
     ficha, _creada = FichaTecnica.objects.get_or_create(delegacion=delegacion)
     ficha.delegacion = delegacion
     nuevos = {c: (datos.get(c) or "").strip() for c in TEXTOS_FICHA}
+    nuevos["sin_compromisos"] = bool(datos.get("sin_compromisos"))
     cambios = fusionar(
         base=base, actuales=valores_de_ficha(ficha), nuevos={**nuevos, "compromisos": compromisos}
     )
     if "compromisos" not in cambios:
         # Untouched here: the rows as stored (someone else's changes included) stay.
         compromisos = _filas_sin_enviar(ficha)
-    for campo in TEXTOS_FICHA:
+    for campo in (*TEXTOS_FICHA, "sin_compromisos"):
         if campo in cambios:
             setattr(ficha, campo, nuevos[campo])
-    if enviar and not (ficha.desarrollo or ficha.decisiones):
-        raise ValidationError(
-            {
-                "desarrollo": _(
-                    "Escriba lo acontecido en la sesión o las decisiones tomadas antes de "
-                    "enviar la ficha."
-                )
-            }
-        )
     errores = {}
     for posicion, fila in enumerate(compromisos):
         errores_fila = errores_de_compromiso(
@@ -669,6 +688,8 @@ def guardar_ficha(
             errores[posicion] = errores_fila
     if errores:
         raise CompromisosInvalidos(errores)
+    if enviar and (incompleta := errores_de_envio(ficha, compromisos)):
+        raise ValidationError(incompleta)
     ficha.save()
     ficha.compromisos_adoptados.filter(compromiso__isnull=True).delete()
     filas = CompromisoFicha.objects.bulk_create(

@@ -152,7 +152,11 @@ def ficha(request, pk):
         )
         compromisos = formset_compromisos(existente, request.POST, fecha_sesion=fecha_sesion)
     else:
-        inicial = {c: guardados[c] for c in services.TEXTOS_FICHA} if existente else {}
+        inicial = (
+            {c: guardados[c] for c in (*services.TEXTOS_FICHA, "sin_compromisos")}
+            if existente
+            else {}
+        )
         form = FichaForm(initial=inicial, valores_guardados=guardados, postura=delegacion.postura)
         compromisos = formset_compromisos(existente, fecha_sesion=fecha_sesion)
     if request.method == "POST" and form.is_valid() and compromisos.is_valid():

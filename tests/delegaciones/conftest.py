@@ -111,6 +111,7 @@ def enviar_ficha(hoy):
             "desarrollo": "Se verificó el quórum y se presentó el informe de gestión.",
             "decisiones": "Se aprobó el plan de acción del trimestre.",
             "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos.",
+            "sin_compromisos": not compromisos,
             **datos,
         }
         return services.guardar_ficha(
