@@ -18,7 +18,18 @@ scan at once. The scan selects in SQL only what is due and not in the ledger (NO
 from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,7 +43,7 @@ from buengobierno.organizacion.acceso import usuarios_con_rol
 from buengobierno.organizacion.models import Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
-from delegaciones.models import DIAS_HABILES_FICHA, Delegacion
+from delegaciones.models import DIAS_HABILES_FICHA, Delegacion, condicion_devuelta
 from delegaciones.services import secretarios_de_gobierno
 
 PLANTILLA_FICHA = "delegaciones/ficha_pendiente"
@@ -101,6 +112,19 @@ def _sin_avisar(quienes: Q, paso: str):
     )
 
 
+def _secretario_si_es_el_jefe():
+    """The Secretario de Gobierno's id when the delegate heads their organism (the escalation
+    goes above them), else NULL: an annotation of a delegation query."""
+    return Case(
+        When(
+            delegado=F("organismo__jefe"),
+            then=Subquery(secretarios_de_gobierno().values("pk")[:1]),
+        ),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+
+
 def escalamientos_debidos(hoy, despacho_ids):
     """Overdue fichas with someone to escalate to (the head of the delegate's organism, or the
     Secretario de Gobierno when the delegate is that head; each person of the Despacho; never
@@ -116,14 +140,7 @@ def escalamientos_debidos(hoy, despacho_ids):
         .filter(fecha_limite_ficha__lt=hoy)
         .annotate(
             paso_escalada=paso_con_fecha("escalada", "fecha_limite_ficha"),
-            secretario_escalada=Case(
-                When(
-                    delegado=F("organismo__jefe"),
-                    then=Subquery(secretarios_de_gobierno().values("pk")[:1]),
-                ),
-                default=Value(None),
-                output_field=IntegerField(),
-            ),
+            secretario_escalada=_secretario_si_es_el_jefe(),
         )
         .filter(Exists(sin_avisar))
     )
@@ -148,22 +165,27 @@ def avisar_fichas(*, hoy=None) -> int:
         programados += aviso is not None
     despacho = list(usuarios_con_rol(Rol.DESPACHO))
     for delegacion in escalamientos_debidos(hoy, [p.pk for p in despacho]):
-        jefe = delegacion.organismo.jefe if delegacion.organismo_id else None
-        if jefe is not None and jefe.pk == delegacion.delegado_id:
-            # The head of the organism is the delegate: above him is the Secretario.
-            jefe = Usuario.objects.filter(pk=delegacion.secretario_escalada).first()
         escalamiento = _("La ficha técnica de %(persona)s venció el %(fecha)s.") % {
             "persona": delegacion.delegado,
             "fecha": fecha_larga(delegacion.fecha_limite_ficha),
         }
-        programados += _escalar(
-            delegacion,
-            [jefe, *despacho],
-            paso=delegacion.paso_escalada,
-            plantilla=PLANTILLA_ESCALAMIENTO,
-            contexto={"tipo": "escalada", "mensaje": escalamiento},
-        )
+        programados += _escalar_vencida(delegacion, despacho, escalamiento)
     return programados
+
+
+def _escalar_vencida(delegacion, despacho, mensaje: str) -> int:
+    """An overdue ficha to the head of the delegate's organism (the Secretario when the
+    delegate is that head, `secretario_escalada`) and the Despacho, at `paso_escalada`."""
+    jefe = delegacion.organismo.jefe if delegacion.organismo_id else None
+    if jefe is not None and jefe.pk == delegacion.delegado_id:
+        jefe = Usuario.objects.filter(pk=delegacion.secretario_escalada).first()
+    return _escalar(
+        delegacion,
+        [jefe, *despacho],
+        paso=delegacion.paso_escalada,
+        plantilla=PLANTILLA_ESCALAMIENTO,
+        contexto={"tipo": "escalada", "mensaje": mensaje},
+    )
 
 
 def _escalar(delegacion, personas, *, paso: str, plantilla: str, contexto: dict) -> int:
@@ -250,6 +272,62 @@ def avisar_sin_respuesta(*, hoy=None) -> int:
     return programados
 
 
+def avisar_devueltas(*, hoy=None) -> int:
+    """A ficha returned by the Despacho and not sent back: on its new deadline (three business
+    days from the return) the delegate is reminded; once past, reminded and escalated as an
+    overdue ficha. Keyed by the new deadline; returns how many were scheduled now."""
+    hoy = hoy or timezone.localdate()
+    tipo = Case(
+        When(ficha__plazo_reenvio=hoy, then=Value("reenvio_vence_hoy")),
+        default=Value("reenvio_vencida"),
+        output_field=CharField(),
+    )
+    devueltas = (
+        Delegacion.objects.filter(condicion_devuelta(plazo_reenvio__lte=hoy))
+        .annotate(
+            tipo=tipo,
+            paso=paso_con_fecha(tipo, "ficha__plazo_reenvio"),
+            paso_escalada=paso_con_fecha("reenvio_escalada", "ficha__plazo_reenvio"),
+            secretario_escalada=_secretario_si_es_el_jefe(),
+        )
+        .select_related("sesion__instancia", "delegado", "organismo__jefe", "ficha")
+        .order_by("pk")
+    )
+    programados = 0
+    for delegacion in devueltas.exclude(
+        reclamado(Delegacion, paso=OuterRef("paso"), destinatario="delegado")
+    ):
+        plazo = fecha_larga(delegacion.ficha.plazo_reenvio)
+        if delegacion.tipo == "reenvio_vence_hoy":
+            mensaje = _("Hoy vence el nuevo plazo para enviar la ficha técnica completada.")
+        else:
+            mensaje = _(
+                "El nuevo plazo para enviar la ficha técnica completada venció el %(fecha)s."
+            ) % {"fecha": plazo}
+        aviso = programar_aviso(
+            objeto=delegacion,
+            paso=delegacion.paso,
+            destinatario=delegacion.delegado,
+            plantilla=PLANTILLA_FICHA,
+            contexto={"tipo": delegacion.tipo.replace("reenvio_", "ficha_"), "mensaje": mensaje},
+        )
+        programados += aviso is not None
+    despacho = list(usuarios_con_rol(Rol.DESPACHO))
+    sin_avisar = _sin_avisar(
+        Q(pk__in=[p.pk for p in despacho])
+        | Q(pk=OuterRef("organismo__jefe"))
+        | Q(pk=OuterRef("secretario_escalada")),
+        "paso_escalada",
+    )
+    for delegacion in devueltas.filter(ficha__plazo_reenvio__lt=hoy).filter(Exists(sin_avisar)):
+        escalamiento = _(
+            "La ficha técnica que el Despacho devolvió a %(persona)s para completarla venció "
+            "el %(fecha)s sin reenviarse."
+        ) % {"persona": delegacion.delegado, "fecha": fecha_larga(delegacion.ficha.plazo_reenvio)}
+        programados += _escalar_vencida(delegacion, despacho, escalamiento)
+    return programados
+
+
 @escaneo(
     "delegaciones",
     descripcion=gettext_lazy(
@@ -260,4 +338,4 @@ def avisar_sin_respuesta(*, hoy=None) -> int:
     crontab={"minute": "10", "hour": "7-18"},
 )
 def avisar_delegaciones() -> int:
-    return avisar_sin_respuesta() + avisar_fichas()
+    return avisar_sin_respuesta() + avisar_fichas() + avisar_devueltas()

@@ -284,8 +284,20 @@ def condicion_sin_ficha() -> Q:
     return Q(estado__in=Delegacion.DEBEN_FICHA) & ~models.Exists(entregada)
 
 
+def condicion_devuelta(**plazo) -> Q:
+    """Owed again: the Despacho returned the ficha and it was not sent back yet (its new
+    deadline, FichaTecnica.plazo_reenvio, filtered by `plazo`, e.g. plazo_reenvio__lt=hoy)."""
+    devuelta = FichaTecnica.objects.filter(
+        delegacion=models.OuterRef("pk"), devuelta_en__isnull=False, **plazo
+    )
+    return Q(estado__in=Delegacion.DEBEN_FICHA) & models.Exists(devuelta)
+
+
 def condicion_vencida(hoy: date | None = None) -> Q:
-    return condicion_sin_ficha() & Q(fecha_limite_ficha__lt=hoy or timezone.localdate())
+    hoy = hoy or timezone.localdate()
+    return (condicion_sin_ficha() & Q(fecha_limite_ficha__lt=hoy)) | condicion_devuelta(
+        plazo_reenvio__lt=hoy
+    )
 
 
 def condicion_por_entregar(hoy: date | None = None) -> Q:
@@ -294,11 +306,10 @@ def condicion_por_entregar(hoy: date | None = None) -> Q:
     inicio = models.Subquery(
         Sesion.objects.filter(pk=models.OuterRef("sesion_id")).values("inicio")
     )
+    hoy = hoy or timezone.localdate()
     return (
-        condicion_sin_ficha()
-        & Q(fecha_limite_ficha__gte=hoy or timezone.localdate())
-        & Q(LessThan(inicio, timezone.now()))
-    )
+        condicion_sin_ficha() & Q(fecha_limite_ficha__gte=hoy) & Q(LessThan(inicio, timezone.now()))
+    ) | condicion_devuelta(plazo_reenvio__gte=hoy)
 
 
 class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
@@ -513,6 +524,9 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
             )
         if tipo == "devuelta":
             return self.estado == self.Estado.REALIZADA
+        if tipo.startswith("reenvio_"):
+            # A returned ficha, still not sent back, for this same new deadline.
+            return self.devuelta_pendiente and fecha == f"{self.ficha.plazo_reenvio:%Y%m%d}"
         # ficha_pendiente, ficha_vence_hoy, ficha_vencida, escalada: for this same deadline.
         ficha = self.ficha_o_none
         return (
@@ -531,13 +545,25 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         return self.estado in self.DEBEN_FICHA
 
     @property
+    def devuelta_pendiente(self) -> bool:
+        """The Despacho returned the ficha and it is owed again, by `plazo_reenvio`."""
+        ficha = self.ficha_o_none
+        return self.debe_ficha and ficha is not None and ficha.devuelta_en is not None
+
+    @property
+    def plazo_vigente(self) -> date:
+        """The deadline the ficha is owed by now: the new one after a return."""
+        return self.ficha.plazo_reenvio if self.devuelta_pendiente else self.fecha_limite_ficha
+
+    @property
     def ficha_vencida(self) -> bool:
-        """Computed, never stored: the ficha is owed, was never delivered, and its deadline
-        has passed. (Lists select_related("ficha") so this costs no query per row.)"""
-        if not self.debe_ficha or self.fecha_limite_ficha >= timezone.localdate():
+        """Computed, never stored: the ficha is owed, was never delivered (or was returned),
+        and its deadline has passed. (Lists select_related("ficha") so this costs no query
+        per row.)"""
+        if not self.debe_ficha or self.plazo_vigente >= timezone.localdate():
             return False
         ficha = self.ficha_o_none
-        return ficha is None or ficha.entregada_en is None
+        return ficha is None or ficha.entregada_en is None or ficha.devuelta_en is not None
 
     @property
     def estado_mostrado(self) -> str:
@@ -581,6 +607,10 @@ class FichaTecnica(ConAcceso, models.Model):
     asistentes = models.TextField(_("quiénes asistieron"), blank=True)
     posicion_expresada = models.TextField(_("posición expresada en la sesión"), blank=True)
     votaciones = models.TextField(_("votaciones"), blank=True)
+    # Returned by the Despacho to be completed: a new deadline, three business days from the
+    # return; the first delivery keeps counting against the original one.
+    devuelta_en = models.DateTimeField(_("devuelta en"), null=True, blank=True)
+    plazo_reenvio = models.DateField(_("nuevo plazo tras la devolución"), null=True, blank=True)
     # Sending needs at least one commitment or this explicit statement (policy 3).
     sin_compromisos = models.BooleanField(_("no se adoptaron compromisos"), default=False)
     entregada_en = models.DateTimeField(_("entregada en"), null=True, blank=True)

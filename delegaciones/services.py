@@ -769,7 +769,8 @@ def revisar_ficha(*, delegacion: Delegacion, usuario, observaciones: str = "") -
 
 @transaction.atomic
 def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> Delegacion:
-    """Return the ficha to the delegate to be completed; the first delivery date stays."""
+    """Return the ficha to the delegate to be completed, with a new deadline three business
+    days from now (FichaTecnica.plazo_reenvio); the first delivery date stays."""
     _exigir_coordinador(usuario)
     if not (observaciones or "").strip():
         raise ValidationError({"observaciones": _("Explique qué falta en la ficha.")})
@@ -780,7 +781,10 @@ def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> De
         raise _error_de_transicion(delegacion, Estado.REALIZADA)
     ficha = delegacion.ficha
     ficha.observaciones_revision = observaciones.strip()
-    ficha.save(update_fields=["observaciones_revision"])
+    # Owed again, within three business days of the return (reminded and escalated on it).
+    ficha.devuelta_en = timezone.now()
+    ficha.plazo_reenvio = sumar_dias_habiles(timezone.localdate(), DIAS_HABILES_FICHA)
+    ficha.save(update_fields=["observaciones_revision", "devuelta_en", "plazo_reenvio"])
     delegacion.estado = Estado.REALIZADA
     delegacion.save(update_fields=["estado"])
     programar_aviso(
@@ -788,7 +792,10 @@ def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> De
         paso=f"devuelta:{timezone.now():%Y%m%d%H%M%S%f}",
         destinatario=delegacion.delegado,
         plantilla=PLANTILLA_DEVUELTA,
-        contexto={"mensaje": ficha.observaciones_revision},
+        contexto={
+            "mensaje": ficha.observaciones_revision,
+            "plazo": fecha_larga(ficha.plazo_reenvio),
+        },
     )
     return delegacion
 

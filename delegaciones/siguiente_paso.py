@@ -58,12 +58,12 @@ def siguiente_paso(
     elif d.estado in Delegacion.DEBEN_FICHA:
         if d.ficha_vencida:
             explicacion = _("La ficha técnica venció el %(plazo)s y aún no se ha enviado.") % {
-                "plazo": fecha_larga(d.fecha_limite_ficha)
+                "plazo": fecha_larga(d.plazo_vigente)
             }
         else:
             explicacion = _(
                 "La sesión ya se realizó: falta la ficha técnica, a más tardar el %(plazo)s."
-            ) % {"plazo": fecha_larga(d.fecha_limite_ficha)}
+            ) % {"plazo": fecha_larga(d.plazo_vigente)}
         if ficha is not None and ficha.observaciones_revision:
             explicacion += " " + _(
                 "El Despacho la devolvió para completarla: %(observaciones)s"
