@@ -274,7 +274,8 @@ def cargar(*, usuarios, stdout):
             delegacion=cancelada, usuario=despacho, motivo="Asistirá el Alcalde en persona."
         )
 
-        # Past sessions: fichas on time and reviewed, late, owed, overdue and returned.
+        # Past sessions: fichas on time and reviewed, late, owed, overdue and returned; a
+        # delegate who did not attend and a session the convening entity called off.
         plazo = sumar_dias_habiles(hoy, 10)
         for instancia, dias_atras, estado in (
             (red, 18, "revisada"),
@@ -282,6 +283,8 @@ def cargar(*, usuarios, stdout):
             (comision, 22, "devuelta"),
             (comite, 8, "vencida"),
             (consejo, 1, "borrador"),
+            (red, 4, "no_asistio"),
+            (mesa, 3, "suspendida"),
         ):
             sesion, delegacion = _sesion(
                 instancia, 1, despacho, delegado=instancia.delegado_habitual
@@ -317,6 +320,18 @@ def cargar(*, usuarios, stdout):
                     delegacion=delegacion,
                     usuario=despacho,
                     observaciones="Falta adjuntar el acta y precisar las decisiones.",
+                )
+            elif estado == "no_asistio":
+                services.registrar_no_asistencia(
+                    delegacion=delegacion,
+                    usuario=despacho,
+                    motivo="Incapacidad médica el día de la sesión; se avisó a la entidad.",
+                )
+            elif estado == "suspendida":
+                services.registrar_suspension(
+                    delegacion=delegacion,
+                    usuario=despacho,
+                    motivo="La entidad convocante suspendió la sesión por falta de quórum.",
                 )
             elif estado == "borrador":
                 _ficha(delegacion, usuarios, dias_despues=0, compromisos=[], enviar=False)

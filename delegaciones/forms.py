@@ -327,6 +327,30 @@ class CancelarForm(_FormAccion):
     )
 
 
+class NoAsistioForm(_FormAccion):
+    accion = "no_asistio"
+    boton = _("Registrar que no asistió")
+    confirmar = _("¿Registrar que el delegado no asistió? La ficha deja de deberse.")
+    destructiva = True
+    motivo = forms.CharField(
+        label=_("Por qué no asistió"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo.")},
+    )
+
+
+class SuspendidaForm(_FormAccion):
+    accion = "suspendida"
+    boton = _("Sesión suspendida por la entidad convocante")
+    confirmar = _("¿Registrar que la entidad convocante suspendió la sesión?")
+    destructiva = True
+    motivo = forms.CharField(
+        label=_("Qué informó la entidad convocante"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo.")},
+    )
+
+
 class RevisarForm(_FormAccion):
     revisa_ficha = True
     accion = "revisar"
@@ -358,6 +382,8 @@ FORMULARIOS_DE_ACCION = {
         RechazarForm,
         RealizadaForm,
         CancelarForm,
+        NoAsistioForm,
+        SuspendidaForm,
         RevisarForm,
         DevolverForm,
     )

@@ -323,6 +323,9 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         FICHA_ENTREGADA = "ficha_entregada", _("Ficha entregada")
         FICHA_REVISADA = "ficha_revisada", _("Ficha revisada")
         CANCELADA = "cancelada", _("Cancelada")
+        # After the session started, recorded by the Despacho: no ficha is owed.
+        NO_ASISTIO = "no_asistio", _("No asistió")
+        SUSPENDIDA = "suspendida", _("Sesión suspendida")
 
     class Delegante(models.TextChoices):
         ALCALDE = "alcalde", _("El Alcalde")
@@ -333,16 +336,32 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         # once the signed copy is uploaded or its Daruma record entered (a written act).
         Estado.BORRADOR: {Estado.PENDIENTE_FIRMA, Estado.CANCELADA},
         Estado.PENDIENTE_FIRMA: {Estado.NOTIFICADA, Estado.CANCELADA},
-        Estado.NOTIFICADA: {Estado.ACEPTADA, Estado.RECHAZADA, Estado.CANCELADA},
-        Estado.ACEPTADA: {Estado.REALIZADA, Estado.FICHA_ENTREGADA, Estado.CANCELADA},
-        Estado.REALIZADA: {Estado.FICHA_ENTREGADA},
+        Estado.NOTIFICADA: {
+            Estado.ACEPTADA,
+            Estado.RECHAZADA,
+            Estado.CANCELADA,
+            Estado.NO_ASISTIO,
+            Estado.SUSPENDIDA,
+        },
+        Estado.ACEPTADA: {
+            Estado.REALIZADA,
+            Estado.FICHA_ENTREGADA,
+            Estado.CANCELADA,
+            Estado.NO_ASISTIO,
+            Estado.SUSPENDIDA,
+        },
+        Estado.REALIZADA: {Estado.FICHA_ENTREGADA, Estado.NO_ASISTIO, Estado.SUSPENDIDA},
         # The Despacho reviews it, or returns it to be completed.
         Estado.FICHA_ENTREGADA: {Estado.FICHA_REVISADA, Estado.REALIZADA},
         Estado.FICHA_REVISADA: set(),
         Estado.RECHAZADA: set(),
         Estado.CANCELADA: set(),
+        Estado.NO_ASISTIO: set(),
+        Estado.SUSPENDIDA: set(),
     }
     TERMINADAS_SIN_FICHA = (Estado.RECHAZADA, Estado.CANCELADA)
+    # The session passed without the representation: the ficha obligation ends.
+    SIN_REPRESENTACION = (Estado.NO_ASISTIO, Estado.SUSPENDIDA)
     # Not yet a written, signed act: the delegate has not been told.
     SIN_NOTIFICAR = (Estado.BORRADOR, Estado.PENDIENTE_FIRMA)
     DEBEN_FICHA = (Estado.ACEPTADA, Estado.REALIZADA)
@@ -403,6 +422,9 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     )
     motivo_rechazo = models.TextField(_("motivo del rechazo"), blank=True)
     motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
+    motivo_sin_representacion = models.TextField(
+        _("motivo (no asistió o sesión suspendida)"), blank=True
+    )
     notificada_en = models.DateTimeField(_("notificada en"), null=True, blank=True)
     respondida_en = models.DateTimeField(_("aceptada o rechazada en"), null=True, blank=True)
     creado_por = models.ForeignKey(
@@ -464,6 +486,12 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
                 violation_error_message=_("Indique por qué no puede asistir."),
             ),
             models.CheckConstraint(
+                condition=~Q(estado__in=["no_asistio", "suspendida"])
+                | ~Q(motivo_sin_representacion=""),
+                name="delegacion_sin_representacion_tiene_motivo",
+                violation_error_message=_("Indique el motivo."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(estado="cancelada") | ~Q(motivo_cancelacion=""),
                 name="delegacion_cancelada_tiene_motivo",
                 violation_error_message=_("Indique el motivo de la cancelación."),
@@ -494,6 +522,7 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
             self.Estado.RECHAZADA,
             self.Estado.CANCELADA,
             self.Estado.FICHA_REVISADA,
+            *self.SIN_REPRESENTACION,
         )
 
     @property

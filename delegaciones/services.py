@@ -541,6 +541,39 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     return delegacion
 
 
+def _sin_representacion(*, delegacion: Delegacion, usuario, motivo: str, estado: str):
+    _exigir_coordinador(usuario)
+    if not (motivo or "").strip():
+        raise ValidationError({"motivo": _("Indique el motivo.")})
+    delegacion = _bloquear(delegacion, estado)
+    if not delegacion.sesion.ya_empezo:
+        raise ErrorDeEstado(
+            _("La sesión es el %(fecha)s: esto se registra cuando la sesión ya empezó.")
+            % {"fecha": fecha_larga(delegacion.sesion.fecha)}
+        )
+    delegacion.estado = estado
+    delegacion.motivo_sin_representacion = motivo.strip()
+    delegacion.save(update_fields=["estado", "motivo_sin_representacion"])
+    return delegacion
+
+
+@transaction.atomic
+def registrar_no_asistencia(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """The delegate did not attend (with the reason): the ficha is no longer owed and its
+    reminders and escalation stop (they check the state before sending)."""
+    return _sin_representacion(
+        delegacion=delegacion, usuario=usuario, motivo=motivo, estado=Estado.NO_ASISTIO
+    )
+
+
+@transaction.atomic
+def registrar_suspension(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """The convening entity called the session off once it was due: no ficha is owed."""
+    return _sin_representacion(
+        delegacion=delegacion, usuario=usuario, motivo=motivo, estado=Estado.SUSPENDIDA
+    )
+
+
 def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
     if not delegacion.sesion.ya_empezo:
         raise ErrorDeEstado(
@@ -818,6 +851,8 @@ def acciones_para(delegacion: Delegacion, usuario) -> list[str]:
         acciones.append("realizada")
     if delegacion.estado == Estado.FICHA_ENTREGADA and coordina:
         acciones += ["revisar", "devolver"]
+    if delegacion.puede_pasar_a(Estado.NO_ASISTIO) and coordina and empezo:
+        acciones += ["no_asistio", "suspendida"]
     if delegacion.puede_pasar_a(Estado.CANCELADA) and coordina and not empezo:
         acciones.append("cancelar")
     return acciones

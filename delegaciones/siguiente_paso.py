@@ -91,6 +91,15 @@ def siguiente_paso(
                 sesion.get_absolute_url() + "#form-delegar",
                 "bi-person-plus",
             )
+    elif d.estado == Estado.NO_ASISTIO:
+        explicacion = _("%(persona)s no asistió a la sesión: %(motivo)s La ficha no se debe.") % {
+            "persona": delegado,
+            "motivo": frase(d.motivo_sin_representacion),
+        }
+    elif d.estado == Estado.SUSPENDIDA:
+        explicacion = _(
+            "La entidad convocante suspendió la sesión: %(motivo)s La ficha no se debe."
+        ) % {"motivo": frase(d.motivo_sin_representacion)}
     else:  # cancelada
         explicacion = _("La delegación se canceló: %(motivo)s") % {
             "motivo": frase(d.motivo_cancelacion)

@@ -128,6 +128,8 @@ _ACCIONES = {  # step: (who, the delegation it applies to, a valid submission)
     "rechazar": ("directivo", "notificada", lambda e: {"motivo": "Estaré de viaje."}),
     "realizada": ("despacho", "pasada", lambda e: {}),
     "cancelar": ("despacho", "notificada", lambda e: {"motivo": "Se aplazó la sesión."}),
+    "no_asistio": ("despacho", "pasada", lambda e: {"motivo": "Incapacidad médica."}),
+    "suspendida": ("despacho", "pasada", lambda e: {"motivo": "No hubo quórum."}),
     "revisar": ("despacho", "pasada", lambda e: {"observaciones": ""}),
     "devolver": ("despacho", "pasada", lambda e: {"observaciones": "Falta el acta."}),
 }

@@ -17,6 +17,8 @@ _CLASES = {
     "ficha_entregada": "text-bg-success",
     "ficha_revisada": "text-bg-success",
     "cancelada": "text-bg-dark",
+    "no_asistio": "text-bg-dark",
+    "suspendida": "text-bg-secondary",
 }
 
 

@@ -34,6 +34,8 @@ SERVICIOS = {
     "rechazar": services.rechazar_delegacion,
     "realizada": services.marcar_realizada,
     "cancelar": services.cancelar_delegacion,
+    "no_asistio": services.registrar_no_asistencia,
+    "suspendida": services.registrar_suspension,
     "revisar": services.revisar_ficha,
     "devolver": services.devolver_ficha,
 }
@@ -44,6 +46,8 @@ MENSAJES = {
     "rechazar": _("Se avisó al Despacho que no puede asistir."),
     "realizada": _("Se registró que la sesión se realizó; ahora puede llenar la ficha técnica."),
     "cancelar": _("Se canceló la delegación."),
+    "no_asistio": _("Se registró que el delegado no asistió; la ficha ya no se debe."),
+    "suspendida": _("Se registró que la sesión fue suspendida; la ficha ya no se debe."),
     "revisar": _("La ficha quedó revisada."),
     "devolver": _("Se devolvió la ficha al delegado para completarla."),
 }
