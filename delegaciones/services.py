@@ -78,6 +78,43 @@ def plazo_de_ficha(sesion: Sesion):
     return sumar_dias_habiles(sesion.fecha, DIAS_HABILES_FICHA)
 
 
+def recalcular_plazos(*, fecha, motivo: str = "", **kwargs) -> int:
+    """The calendar changed on `fecha` (buengobierno.plazos.senales): recompute the open ficha
+    deadlines it can move — fichas owed or not yet due whose window spans that day, and the new
+    deadline of returned fichas — each saved with `motivo` in its history. Returns how many
+    changed. A delivered ficha keeps the deadline it was judged by."""
+    cambiados = 0
+    abiertas = (
+        Delegacion.objects.exclude(
+            estado__in=(*Delegacion.CON_FICHA, *Delegacion.TERMINADAS_SIN_FICHA)
+        )
+        .exclude(estado__in=Delegacion.SIN_REPRESENTACION)
+        .exclude(ficha__entregada_en__isnull=False)
+        .filter(fecha_limite_ficha__gte=fecha)
+        .select_related("sesion")
+    )
+    for delegacion in abiertas:
+        nuevo = plazo_de_ficha(delegacion.sesion)
+        if nuevo != delegacion.fecha_limite_ficha and delegacion.sesion.fecha < fecha:
+            delegacion.fecha_limite_ficha = nuevo
+            delegacion._change_reason = motivo
+            delegacion.save(update_fields=["fecha_limite_ficha"])
+            cambiados += 1
+    devueltas = FichaTecnica.objects.filter(
+        delegacion__estado__in=Delegacion.DEBEN_FICHA,
+        devuelta_en__isnull=False,
+        plazo_reenvio__gte=fecha,
+    )
+    for ficha in devueltas:
+        nuevo = sumar_dias_habiles(timezone.localtime(ficha.devuelta_en).date(), DIAS_HABILES_FICHA)
+        if nuevo != ficha.plazo_reenvio:
+            ficha.plazo_reenvio = nuevo
+            ficha._change_reason = motivo
+            ficha.save(update_fields=["plazo_reenvio"])
+            cambiados += 1
+    return cambiados
+
+
 def es_coordinador(usuario) -> bool:
     return bool(roles_de(usuario) & (ROLES_COORDINACION | {Rol.ADMINISTRADOR}))
 
