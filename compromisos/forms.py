@@ -213,7 +213,9 @@ class CompromisoEnReunionForm(forms.Form):
 
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
     responsable = CampoPersona(label=_("Responsable"), required=False)
-    fecha_limite = forms.DateField(label=_("Fecha límite"), required=False, widget=EntradaFecha())
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"), required=False, widget=EntradaFecha()
+    )
     prioridad = forms.ChoiceField(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
     )
@@ -376,7 +378,11 @@ class CompromisoEnVivoForm(_FormEnVivo):
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
     # Plain choices, read once per page: a queryset would cost one query per row.
     responsable = forms.ChoiceField(label=_("Responsable"))
-    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"),
+        widget=EntradaFecha(),
+        error_messages={"required": _("Indique la fecha límite de cumplimiento.")},
+    )
     prioridad = forms.ChoiceField(label=_("Prioridad"), choices=Compromiso.Prioridad.choices)
 
     def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
@@ -497,9 +503,9 @@ class ReprogramarForm(_FormAccion):
     campos_version = ("estado", "fecha_limite")
     boton = _("Reprogramar")
     nueva_fecha = forms.DateField(
-        label=_("Nueva fecha límite"),
+        label=_("Nueva fecha límite de cumplimiento"),
         widget=EntradaFecha(),
-        error_messages={"required": _("Indique la nueva fecha límite.")},
+        error_messages={"required": _("Indique la nueva fecha límite de cumplimiento.")},
     )
     justificacion = forms.CharField(
         label=_("Justificación"),
@@ -528,7 +534,11 @@ class CompromisoForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
-    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"),
+        widget=EntradaFecha(),
+        error_messages={"required": _("Indique la fecha límite de cumplimiento.")},
+    )
     prioridad = forms.ChoiceField(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
     )

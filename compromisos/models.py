@@ -514,9 +514,9 @@ class Compromiso(ConAcceso, models.Model):
         through="Corresponsable",
         related_name="compromisos_corresponsable",
     )
-    fecha_limite = models.DateField(_("fecha límite"), null=True, blank=True)
+    fecha_limite = models.DateField(_("fecha límite de cumplimiento"), null=True, blank=True)
     fecha_limite_original = models.DateField(
-        _("fecha límite original"), null=True, blank=True, editable=False
+        _("fecha límite de cumplimiento original"), null=True, blank=True, editable=False
     )
     prioridad = models.CharField(
         _("prioridad"), max_length=5, choices=Prioridad.choices, default=Prioridad.MEDIA
@@ -554,7 +554,7 @@ class Compromiso(ConAcceso, models.Model):
     origen_descripcion = models.CharField(_("origen"), max_length=255, blank=True)
     origen_url = models.CharField(_("enlace al origen"), max_length=500, blank=True)
     avance = models.PositiveSmallIntegerField(_("avance (%)"), default=0)
-    fecha_cumplimiento = models.DateField(_("fecha de cumplimiento"), null=True, blank=True)
+    fecha_cumplimiento = models.DateField(_("fecha en que se cumplió"), null=True, blank=True)
     verificado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verificado por"),
@@ -617,7 +617,9 @@ class Compromiso(ConAcceso, models.Model):
                     & Q(fecha_limite_original__isnull=False)
                 ),
                 name="compromiso_publicado_tiene_responsable_y_fecha",
-                violation_error_message=_("Un compromiso necesita responsable y fecha límite."),
+                violation_error_message=_(
+                    "Un compromiso necesita responsable y fecha límite de cumplimiento."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(estado__in=["cumplido", "verificado"])

@@ -112,10 +112,10 @@ def errores_de_compromiso(
     elif not responsable.is_active:
         errores["responsable"] = [_("El responsable elegido está inactivo.")]
     if fecha_limite is None:
-        errores["fecha_limite"] = [_("Indique la fecha límite.")]
+        errores["fecha_limite"] = [_("Indique la fecha límite de cumplimiento.")]
     elif fecha_limite < fecha_minima:
         errores["fecha_limite"] = [
-            _("La fecha límite no puede ser anterior al %(fecha)s.")
+            _("La fecha límite de cumplimiento no puede ser anterior al %(fecha)s.")
             % {"fecha": fecha_larga(fecha_minima)}
         ]
     return errores
@@ -435,7 +435,7 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
             raise ValidationError(_("Escriba la fecha como día/mes/año, por ejemplo 09/12/2026."))
         if fecha < reunion.fecha:
             raise ValidationError(
-                _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
+                _("La fecha límite de cumplimiento no puede ser anterior a la reunión (%(fecha)s).")
                 % {"fecha": fecha_larga(reunion.fecha)}
             )
         return fecha
@@ -574,7 +574,7 @@ def agregar_compromiso_en_reunion(
         errores["descripcion"] = [_("Escriba en qué consiste el compromiso.")]
     if fecha_limite is not None and fecha_limite < reunion.fecha:
         errores["fecha_limite"] = [
-            _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
+            _("La fecha límite de cumplimiento no puede ser anterior a la reunión (%(fecha)s).")
             % {"fecha": fecha_larga(reunion.fecha)}
         ]
     if errores:
@@ -842,7 +842,7 @@ def reprogramar_compromiso(
         "justificacion", justificacion, _("La reprogramación necesita una justificación.")
     )
     if nueva_fecha is None:
-        raise ValidationError({"nueva_fecha": _("Indique la nueva fecha límite.")})
+        raise ValidationError({"nueva_fecha": _("Indique la nueva fecha límite de cumplimiento.")})
     if nueva_fecha == compromiso.fecha_limite:
         raise ValidationError({"nueva_fecha": _("La nueva fecha es igual a la actual.")})
     if nueva_fecha < timezone.localdate():

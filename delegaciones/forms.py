@@ -367,6 +367,7 @@ class CompromisoFichaForm(forms.ModelForm):
             "descripcion": forms.Textarea(attrs={"rows": 2}),
             "fecha_limite": EntradaFecha(),
         }
+        labels = {"fecha_limite": _("Fecha límite de cumplimiento")}
 
     def __init__(self, *args, fecha_sesion=None, **kwargs):
         super().__init__(*args, **kwargs)

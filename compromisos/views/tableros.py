@@ -22,14 +22,14 @@ COLUMNAS = [
     (_("Responsable"), "responsable"),
     (_("Organismo"), "organismo"),
     (_("Corresponsables"), "corresponsables"),
-    (_("Fecha límite"), "fecha_limite"),
-    (_("Fecha límite original"), "fecha_limite_original"),
+    (_("Fecha límite de cumplimiento"), "fecha_limite"),
+    (_("Fecha límite de cumplimiento original"), "fecha_limite_original"),
     (_("Estado"), "estado_mostrado"),
     (_("Prioridad"), "get_prioridad_display"),
     (_("Avance (%)"), "avance"),
     (_("Origen"), "origen_mostrado"),
     (_("Meta estratégica"), "meta"),
-    (_("Fecha de cumplimiento"), "fecha_cumplimiento"),
+    (_("Fecha en que se cumplió"), "fecha_cumplimiento"),
 ]
 
 # Roles that see every organism's and every person's page.
@@ -78,7 +78,7 @@ class TableroCompromisos(ListaView):
             estado=compromiso.estado_mostrado,
             clase_estado=clase_estado(compromiso),
             fecha=compromiso.fecha_limite,
-            etiqueta_fecha=_("Vence"),
+            etiqueta_fecha=_("Fecha límite de cumplimiento"),
             responsable=responsable,
             detalles=detalles,
             vencido=compromiso.vencido,

@@ -61,7 +61,9 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     elegir_persona(nuevo, "Responsable", str(directivo_salud))
     nuevo.get_by_role("button", name="+5 días hábiles").click()
     vence = sumar_dias_habiles(hoy, 5)
-    expect(nuevo.get_by_label("Fecha límite", exact=True)).to_have_value(fecha_entrada(vence))
+    expect(nuevo.get_by_label("Fecha límite de cumplimiento", exact=True)).to_have_value(
+        fecha_entrada(vence)
+    )
     nuevo.get_by_role("button", name="Agregar compromiso").click()
     expect(pagina.locator(".compromiso-en-vivo")).to_have_count(1)
 
@@ -85,7 +87,9 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
         pagina.locator(".asistente", has_text=str(directivo_salud)).get_by_label("Presente")
     ).to_be_checked()
     expect(
-        pagina.locator(".compromiso-en-vivo").get_by_label("Fecha límite", exact=True)
+        pagina.locator(".compromiso-en-vivo").get_by_label(
+            "Fecha límite de cumplimiento", exact=True
+        )
     ).to_have_value(fecha_entrada(vence))
     assert pagina.evaluate("Object.keys(localStorage).length") == 0
 

@@ -200,7 +200,9 @@ def test_a_meeting_does_not_close_while_a_commitment_lacks_responsible_or_date(
     assert error.value.por_fila[incompleto.pk]["responsable"] == [
         "Indique quién es el responsable."
     ]
-    assert error.value.por_fila[incompleto.pk]["fecha_limite"] == ["Indique la fecha límite."]
+    assert error.value.por_fila[incompleto.pk]["fecha_limite"] == [
+        "Indique la fecha límite de cumplimiento."
+    ]
     reunion_en_curso.refresh_from_db()
     completo.refresh_from_db()
     assert reunion_en_curso.estado == Reunion.Estado.EN_CURSO

@@ -249,7 +249,7 @@ def test_closing_with_an_incomplete_commitment_marks_it_and_keeps_the_meeting_op
     assert respuesta.status_code == 422
     assert "No se puede cerrar" in html
     assert "Indique quién es el responsable." in html
-    assert "Indique la fecha límite." in html
+    assert "Indique la fecha límite de cumplimiento." in html
     reunion_en_curso.refresh_from_db()
     assert reunion_en_curso.estado == Reunion.Estado.EN_CURSO
 
