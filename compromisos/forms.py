@@ -26,7 +26,18 @@ from compromisos.models import (
     MetaEstrategica,
     Reunion,
     TipoReunion,
+    personas_que_responden,
 )
+
+# A person outside personas_que_responden() picked (or posted) as responsible.
+NO_RESPONDE = {
+    "invalid_choice": _(
+        "Esa persona no podría actualizar el compromiso: su rol es de solo consulta o no "
+        "tiene rol en la plataforma. Elija a otra persona."
+    ),
+    "invalid_pk_value": _("Elija una persona de la lista."),
+}
+
 
 # The shortcuts of the due-date field: "+3 / +5 / +10 días hábiles".
 ATAJOS_DIAS_HABILES = (3, 5, 10)
@@ -54,7 +65,7 @@ def atajos_de_fecha(base):
 
 def opciones_de_personas() -> list[tuple[int, str]]:
     """(pk, label) of every active person, for selects repeated on one page."""
-    return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
+    return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_que_responden()]
 
 
 class ReunionForm(ConVersion, forms.ModelForm):
@@ -212,7 +223,12 @@ class CompromisoEnReunionForm(forms.Form):
     """A commitment typed during the meeting; responsible and date may come later."""
 
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
-    responsable = CampoPersona(label=_("Responsable"), required=False)
+    responsable = CampoPersona(
+        label=_("Responsable"),
+        required=False,
+        queryset=personas_que_responden(),
+        error_messages=NO_RESPONDE,
+    )
     fecha_limite = forms.DateField(
         label=_("Fecha límite de cumplimiento"), required=False, widget=EntradaFecha()
     )
@@ -528,9 +544,13 @@ class CompromisoForm(forms.Form):
     """A commitment registered by hand (no meeting): its origin may be written as text."""
 
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 3}))
-    responsable = CampoPersona(label=_("Responsable"))
+    responsable = CampoPersona(
+        label=_("Responsable"), queryset=personas_que_responden(), error_messages=NO_RESPONDE
+    )
     corresponsables = CampoPersonas(
         label=_("Corresponsables"),
+        queryset=personas_que_responden(),
+        error_messages=NO_RESPONDE,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )

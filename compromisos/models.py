@@ -28,6 +28,7 @@ from buengobierno.organizacion.acceso import (
     Politica,
     con_claves_en,
     roles_de,
+    usuarios_con_rol,
 )
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
@@ -38,6 +39,23 @@ ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
 ROLES_RESPONSABLES = frozenset(
     {Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA, Rol.VIABILIZADOR}
 )
+# Who can ever update a commitment assigned to them: assigning one to anybody else (a
+# read-only role, or no role at all) would leave it with nobody to answer for it.
+ROLES_QUE_RESPONDEN = ROLES_SEGUIMIENTO | ROLES_RESPONSABLES
+
+
+def puede_responder(usuario) -> bool:
+    """Whether `usuario` can report progress on a commitment assigned to them."""
+    return bool(usuario.is_active and roles_de(usuario) & ROLES_QUE_RESPONDEN)
+
+
+def personas_que_responden():
+    """The active people a commitment may be assigned to (see ROLES_QUE_RESPONDEN)."""
+    return (
+        usuarios_con_rol(*ROLES_QUE_RESPONDEN)
+        .select_related("organismo")
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class ErrorDeEstado(Exception):

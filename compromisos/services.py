@@ -43,6 +43,7 @@ from compromisos.models import (
     Reunion,
     TipoDeOrigen,
     TipoReunion,
+    puede_responder,
 )
 
 Estado = Compromiso.Estado
@@ -111,6 +112,8 @@ def errores_de_compromiso(
         errores["responsable"] = [_("Indique quién es el responsable.")]
     elif not responsable.is_active:
         errores["responsable"] = [_("El responsable elegido está inactivo.")]
+    elif not puede_responder(responsable):
+        errores["responsable"] = [mensaje_sin_rol(responsable)]
     if fecha_limite is None:
         errores["fecha_limite"] = [_("Indique la fecha límite de cumplimiento.")]
     elif fecha_limite < fecha_minima:
@@ -119,6 +122,17 @@ def errores_de_compromiso(
             % {"fecha": fecha_larga(fecha_minima)}
         ]
     return errores
+
+
+def mensaje_sin_rol(persona) -> str:
+    return _(
+        "%(persona)s no podría actualizar el compromiso: su rol es de solo consulta o no "
+        "tiene rol en la plataforma. Elija a otra persona."
+    ) % {"persona": persona}
+
+
+def _errores_de_corresponsables(usuarios) -> list[str]:
+    return [mensaje_sin_rol(u) for u in usuarios if not puede_responder(u)]
 
 
 def _datos_de_origen(origen) -> dict:
@@ -167,6 +181,9 @@ def crear_compromisos(
             fecha_limite=datos.get("fecha_limite"),
             fecha_minima=fecha_minima,
         )
+        corresponsables = _errores_de_corresponsables(datos.get("corresponsables") or ())
+        if corresponsables:
+            fila["corresponsables"] = corresponsables
         prioridad = datos.get("prioridad") or Compromiso.Prioridad.MEDIA
         if prioridad not in Compromiso.Prioridad.values:
             fila["prioridad"] = [_("Prioridad desconocida.")]
@@ -418,6 +435,8 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
         persona = get_user_model().objects.filter(pk=valor, is_active=True).first()
         if persona is None:
             raise ValidationError(_("Elija una persona activa de la lista."))
+        if not puede_responder(persona):
+            raise ValidationError(mensaje_sin_rol(persona))
         return persona
     if forma == "prioridad":
         if valor not in Compromiso.Prioridad.values:
@@ -577,6 +596,8 @@ def agregar_compromiso_en_reunion(
             _("La fecha límite de cumplimiento no puede ser anterior a la reunión (%(fecha)s).")
             % {"fecha": fecha_larga(reunion.fecha)}
         ]
+    if responsable is not None and not puede_responder(responsable):
+        errores["responsable"] = [mensaje_sin_rol(responsable)]
     if errores:
         raise ValidationError(errores)
     compromiso = Compromiso.objects.create(
