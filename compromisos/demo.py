@@ -230,11 +230,24 @@ def _consejo(usuarios, hoy, metas):
         usuario=usuarios["despacho"],
         motivo="La gestión la asumió la Unidad Nacional para la Gestión del Riesgo.",
     )
-    services.reprogramar_compromiso(
+    # The responsible person asks for a new date and the Despacho approves it; another
+    # request waits for the Despacho's decision.
+    services.solicitar_reprogramacion(
         compromiso=c[5],
         nueva_fecha=sumar_dias_habiles(hoy, 10),
         justificacion="El Instituto Nacional de Salud entregará los datos del periodo la próxima semana.",
         usuario=usuarios["directivo"],
+    )
+    services.aprobar_reprogramacion(
+        compromiso=c[5],
+        usuario=usuarios["despacho"],
+        observacion="Aprobada: sin esos datos el informe quedaría incompleto.",
+    )
+    services.solicitar_reprogramacion(
+        compromiso=c[1],
+        nueva_fecha=sumar_dias_habiles(hoy, 15),
+        justificacion="Faltan los reportes de dos subsecretarías, que llegan a fin de mes.",
+        usuario=usuarios["enlace"],
     )
 
 

@@ -534,9 +534,59 @@ class ReprogramarForm(_FormAccion):
         self.fields["nueva_fecha"].widget.attrs["min"] = timezone.localdate().isoformat()
 
 
+class SolicitarReprogramacionForm(ReprogramarForm):
+    """The responsible person asks; the Despacho or the meeting's convener decides."""
+
+    accion = "solicitar_reprogramacion"
+    boton = _("Solicitar nueva fecha")
+    justificacion = forms.CharField(
+        label=_("Por qué necesita una nueva fecha"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué necesita una nueva fecha.")},
+    )
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, compromiso=compromiso, **kwargs)
+        self.fields["nueva_fecha"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+
+class AprobarReprogramacionForm(_FormAccion):
+    accion = "aprobar_reprogramacion"
+    campos_version = ("estado", "fecha_limite")
+    boton = _("Aprobar la nueva fecha")
+    observacion = forms.CharField(
+        label=_("Observación (opcional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RechazarReprogramacionForm(_FormAccion):
+    accion = "rechazar_reprogramacion"
+    campos_version = ("estado", "fecha_limite")
+    boton = _("Rechazar la nueva fecha")
+    confirmar = _("¿Rechazar la nueva fecha? El compromiso conserva su fecha límite.")
+    destructiva = True
+    observacion = forms.CharField(
+        label=_("Por qué se rechaza"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué se rechaza la nueva fecha.")},
+    )
+
+
 FORMULARIOS_DE_ACCION = {
     f.accion: f
-    for f in (AvanceForm, CumplidoForm, VerificarForm, DevolverForm, CancelarForm, ReprogramarForm)
+    for f in (
+        AvanceForm,
+        CumplidoForm,
+        VerificarForm,
+        DevolverForm,
+        CancelarForm,
+        ReprogramarForm,
+        SolicitarReprogramacionForm,
+        AprobarReprogramacionForm,
+        RechazarReprogramacionForm,
+    )
 }
 
 

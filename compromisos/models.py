@@ -708,9 +708,15 @@ class Compromiso(ConAcceso, models.Model):
 
     @property
     def cumplido_a_tiempo(self) -> bool | None:
+        """Fulfilled by the ORIGINAL due date (what compliance is measured against)."""
         if self.estado not in self.CUMPLIDOS or self.fecha_cumplimiento is None:
             return None
-        return self.fecha_cumplimiento <= self.fecha_limite
+        return self.fecha_cumplimiento <= (self.fecha_limite_original or self.fecha_limite)
+
+    @property
+    def cumplido_en_plazo_reprogramado(self) -> bool:
+        """Late against the original due date, but within the one the Despacho moved it to."""
+        return self.cumplido_a_tiempo is False and self.fecha_cumplimiento <= self.fecha_limite
 
     @property
     def estado_mostrado(self) -> str:
@@ -746,6 +752,19 @@ class Compromiso(ConAcceso, models.Model):
             usuario.pk == self.creado_por_id
         )
 
+    def puede_mover_fecha(self, usuario) -> bool:
+        """The due date is the Despacho's to move (or the convener's of its meeting), never
+        its own responsible person's: they request a new date (issue 11, item 11)."""
+        if usuario.pk == self.responsable_id or not self.puede_editar(usuario):
+            return False
+        if roles_de(usuario) & (ROLES_SEGUIMIENTO | {Rol.ADMINISTRADOR}):
+            return True
+        return self.reunion_id is not None and self.reunion.creado_por_id == usuario.pk
+
+    def solicitud_pendiente(self):
+        """The request for a new date waiting for a decision, if any."""
+        return self.reprogramaciones.filter(estado=Reprogramacion.Estado.SOLICITADA).first()
+
     def puede_verificar(self, usuario) -> bool:
         """The follow-up verifies, never the responsible person themself."""
         return usuario.pk != self.responsable_id and self.puede_seguir(usuario)
@@ -756,7 +775,16 @@ class Compromiso(ConAcceso, models.Model):
             return []
         acciones = []
         if self.abierto:
-            acciones += ["avance", "cumplido", "reprogramar"]
+            acciones += ["avance", "cumplido"]
+            pendiente = self.solicitud_pendiente() is not None
+            if self.puede_mover_fecha(usuario):
+                acciones += (
+                    ["aprobar_reprogramacion", "rechazar_reprogramacion"]
+                    if pendiente
+                    else ["reprogramar"]
+                )
+            elif not pendiente:
+                acciones.append("solicitar_reprogramacion")
             if self.puede_seguir(usuario):
                 acciones.append("cancelar")
         elif self.estado == self.Estado.CUMPLIDO and self.puede_verificar(usuario):
@@ -784,7 +812,16 @@ class Corresponsable(models.Model):
 
 
 class Reprogramacion(models.Model):
-    """A moved due date: the old one and the justification stay on record."""
+    """A moved due date: the old one and the justification stay on record.
+
+    The responsible person requests it (SOLICITADA) and the Despacho or the meeting's convener
+    approves or rejects it; the Despacho may also move the date directly (APROBADA at once).
+    """
+
+    class Estado(models.TextChoices):
+        SOLICITADA = "solicitada", _("Solicitada, por resolver")
+        APROBADA = "aprobada", _("Aprobada")
+        RECHAZADA = "rechazada", _("Rechazada")
 
     compromiso = models.ForeignKey(
         Compromiso,
@@ -799,6 +836,19 @@ class Reprogramacion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("autor"), on_delete=models.PROTECT
     )
     fecha = models.DateTimeField(_("fecha"), default=timezone.now)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.APROBADA
+    )
+    resuelta_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resuelta por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    resuelta_en = models.DateTimeField(_("resuelta en"), null=True, blank=True)
+    observacion = models.TextField(_("observación de quien la resolvió"), blank=True)
 
     history = HistoricalRecords()
 
@@ -807,6 +857,19 @@ class Reprogramacion(models.Model):
         verbose_name_plural = _("reprogramaciones")
         ordering = ["compromiso", "-fecha"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["compromiso"],
+                condition=Q(estado="solicitada"),
+                name="reprogramacion_una_solicitud_pendiente",
+                violation_error_message=_(
+                    "Este compromiso ya tiene una solicitud de nueva fecha por resolver."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="rechazada") | ~Q(observacion=""),
+                name="reprogramacion_rechazada_con_motivo",
+                violation_error_message=_("Explique por qué se rechaza la nueva fecha."),
+            ),
             models.CheckConstraint(
                 condition=~Q(justificacion=""),
                 name="reprogramacion_justificada",

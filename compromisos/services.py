@@ -851,34 +851,183 @@ def cancelar_compromiso(*, compromiso: Compromiso, usuario, motivo: str) -> Comp
     return compromiso
 
 
-@transaction.atomic
-def reprogramar_compromiso(
-    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
-) -> Reprogramacion:
-    """Move the due date; the old date and the justification stay in a Reprogramacion row
-    (fecha_limite_original never changes)."""
-    compromiso = _bloquear_compromiso(compromiso, usuario)
-    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
-    justificacion = _exigir_texto(
-        "justificacion", justificacion, _("La reprogramación necesita una justificación.")
-    )
+def _nueva_fecha_valida(compromiso: Compromiso, nueva_fecha: date | None) -> date:
     if nueva_fecha is None:
         raise ValidationError({"nueva_fecha": _("Indique la nueva fecha límite de cumplimiento.")})
     if nueva_fecha == compromiso.fecha_limite:
         raise ValidationError({"nueva_fecha": _("La nueva fecha es igual a la actual.")})
     if nueva_fecha < timezone.localdate():
         raise ValidationError({"nueva_fecha": _("La nueva fecha no puede ser anterior a hoy.")})
+    return nueva_fecha
+
+
+def _exigir_quien_mueve_la_fecha(compromiso: Compromiso, usuario) -> None:
+    if not compromiso.puede_mover_fecha(usuario):
+        raise PermissionDenied(
+            _(
+                "La fecha límite de cumplimiento la mueve el Despacho o quien convocó la "
+                "reunión; el responsable solicita una nueva fecha."
+            )
+        )
+
+
+def _mover_fecha(compromiso: Compromiso, nueva_fecha: date) -> None:
+    compromiso.fecha_limite = nueva_fecha
+    compromiso.estado = Estado.REPROGRAMADO
+    compromiso.save(update_fields=["fecha_limite", "estado"])
+
+
+def _solicitud_pendiente_bloqueada(compromiso: Compromiso) -> Reprogramacion | None:
+    return (
+        Reprogramacion.objects.select_for_update()
+        .filter(compromiso=compromiso, estado=Reprogramacion.Estado.SOLICITADA)
+        .first()
+    )
+
+
+@transaction.atomic
+def reprogramar_compromiso(
+    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
+) -> Reprogramacion:
+    """The Despacho (or the meeting's convener) moves the due date; the old date and the
+    justification stay in a Reprogramacion row (fecha_limite_original never changes). The
+    responsible person cannot: they call solicitar_reprogramacion."""
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_quien_mueve_la_fecha(compromiso, usuario)
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if _solicitud_pendiente_bloqueada(compromiso) is not None:
+        raise ErrorDeEstado(
+            _("El responsable solicitó una nueva fecha: apruebe o rechace esa solicitud primero.")
+        )
+    justificacion = _exigir_texto(
+        "justificacion", justificacion, _("La reprogramación necesita una justificación.")
+    )
+    nueva_fecha = _nueva_fecha_valida(compromiso, nueva_fecha)
+    ahora = timezone.now()
     reprogramacion = Reprogramacion.objects.create(
         compromiso=compromiso,
         fecha_anterior=compromiso.fecha_limite,
         fecha_nueva=nueva_fecha,
         justificacion=justificacion,
         autor=usuario,
+        estado=Reprogramacion.Estado.APROBADA,
+        resuelta_por=usuario,
+        resuelta_en=ahora,
     )
-    compromiso.fecha_limite = nueva_fecha
-    compromiso.estado = Estado.REPROGRAMADO
-    compromiso.save(update_fields=["fecha_limite", "estado"])
+    _mover_fecha(compromiso, nueva_fecha)
     return reprogramacion
+
+
+def _quienes_deciden(compromiso: Compromiso) -> list:
+    """Who is told of a request: whoever registered the commitment and the meeting's
+    convener (the Despacho sees every request on the commitment's page)."""
+    personas = {compromiso.creado_por_id: compromiso.creado_por}
+    if compromiso.reunion_id:
+        personas.setdefault(compromiso.reunion.creado_por_id, compromiso.reunion.creado_por)
+    personas.pop(compromiso.responsable_id, None)
+    return list(personas.values())
+
+
+@transaction.atomic
+def solicitar_reprogramacion(
+    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
+) -> Reprogramacion:
+    """The responsible person (or a co-responsible) asks for a new due date with a reason.
+
+    Nothing moves until the Despacho or the meeting's convener approves it
+    (aprobar_reprogramacion); one request at a time.
+    """
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if _solicitud_pendiente_bloqueada(compromiso) is not None:
+        raise ErrorDeEstado(_("Ya hay una solicitud de nueva fecha por resolver."))
+    justificacion = _exigir_texto(
+        "justificacion", justificacion, _("Explique por qué necesita una nueva fecha.")
+    )
+    nueva_fecha = _nueva_fecha_valida(compromiso, nueva_fecha)
+    solicitud = Reprogramacion.objects.create(
+        compromiso=compromiso,
+        fecha_anterior=compromiso.fecha_limite,
+        fecha_nueva=nueva_fecha,
+        justificacion=justificacion,
+        autor=usuario,
+        estado=Reprogramacion.Estado.SOLICITADA,
+    )
+    for persona in _quienes_deciden(compromiso):
+        notificar(
+            destinatario=persona,
+            titulo=_("Solicitud de nueva fecha (%(fecha)s): «%(compromiso)s»")
+            % {"fecha": fecha_larga(nueva_fecha), "compromiso": compromiso},
+            mensaje=justificacion,
+            url=compromiso.get_absolute_url(),
+            objeto=compromiso,
+        )
+    return solicitud
+
+
+def _resolver(compromiso, usuario, estado, observacion) -> tuple[Compromiso, Reprogramacion]:
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_quien_mueve_la_fecha(compromiso, usuario)
+    solicitud = _solicitud_pendiente_bloqueada(compromiso)
+    if solicitud is None:
+        raise ErrorDeEstado(_("No hay una solicitud de nueva fecha por resolver."))
+    solicitud.estado = estado
+    solicitud.resuelta_por = usuario
+    solicitud.resuelta_en = timezone.now()
+    solicitud.observacion = (observacion or "").strip()
+    return compromiso, solicitud
+
+
+@transaction.atomic
+def aprobar_reprogramacion(
+    *, compromiso: Compromiso, usuario, observacion: str = ""
+) -> Reprogramacion:
+    """The Despacho or the meeting's convener accepts the requested date: it becomes the due
+    date (the original stays what compliance is measured against)."""
+    compromiso, solicitud = _resolver(
+        compromiso, usuario, Reprogramacion.Estado.APROBADA, observacion
+    )
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if solicitud.fecha_nueva < timezone.localdate():
+        raise ValidationError(
+            {
+                "observacion": _(
+                    "La fecha solicitada (%(fecha)s) ya pasó: rechace la solicitud o fije "
+                    "otra fecha."
+                )
+                % {"fecha": fecha_larga(solicitud.fecha_nueva)}
+            }
+        )
+    solicitud.fecha_anterior = compromiso.fecha_limite
+    solicitud.save()
+    _mover_fecha(compromiso, solicitud.fecha_nueva)
+    notificar(
+        destinatario=solicitud.autor,
+        titulo=_("Nueva fecha aprobada (%(fecha)s): «%(compromiso)s»")
+        % {"fecha": fecha_larga(solicitud.fecha_nueva), "compromiso": compromiso},
+        mensaje=solicitud.observacion,
+        url=compromiso.get_absolute_url(),
+        objeto=compromiso,
+    )
+    return solicitud
+
+
+@transaction.atomic
+def rechazar_reprogramacion(*, compromiso: Compromiso, usuario, observacion: str) -> Reprogramacion:
+    """The request is refused with a reason; the due date stays."""
+    _exigir_texto("observacion", observacion, _("Explique por qué se rechaza la nueva fecha."))
+    compromiso, solicitud = _resolver(
+        compromiso, usuario, Reprogramacion.Estado.RECHAZADA, observacion
+    )
+    solicitud.save()
+    notificar(
+        destinatario=solicitud.autor,
+        titulo=_("Nueva fecha rechazada: «%(compromiso)s»") % {"compromiso": compromiso},
+        mensaje=solicitud.observacion,
+        url=compromiso.get_absolute_url(),
+        objeto=compromiso,
+    )
+    return solicitud
 
 
 # --- the calendar feed -----------------------------------------------------------------------

@@ -558,7 +558,7 @@ def test_cancelling_needs_a_reason_and_only_the_follow_up_cancels(
         services.marcar_cumplido(compromiso=compromiso, nota="Tarde", usuario=directivo_salud)
 
 
-def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, directivo_salud, hoy):
+def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, secretaria, hoy):
     original = compromiso.fecha_limite
     nueva = sumar_dias_habiles(hoy, 15)
 
@@ -566,7 +566,7 @@ def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, direc
         compromiso=compromiso,
         nueva_fecha=nueva,
         justificacion="El INS entrega datos tarde",
-        usuario=directivo_salud,
+        usuario=secretaria,
     )
 
     compromiso.refresh_from_db()
@@ -578,7 +578,7 @@ def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, direc
     assert reprogramacion.justificacion == "El INS entrega datos tarde"
 
 
-def test_rescheduling_without_justification_changes_nothing(compromiso, directivo_salud, hoy):
+def test_rescheduling_without_justification_changes_nothing(compromiso, secretaria, hoy):
     original = compromiso.fecha_limite
 
     with pytest.raises(ValidationError) as error:
@@ -586,7 +586,7 @@ def test_rescheduling_without_justification_changes_nothing(compromiso, directiv
             compromiso=compromiso,
             nueva_fecha=sumar_dias_habiles(hoy, 15),
             justificacion="",
-            usuario=directivo_salud,
+            usuario=secretaria,
         )
 
     assert error.value.message_dict["justificacion"] == [

@@ -296,7 +296,7 @@ def test_the_responsible_sees_the_actions_and_the_link_back_to_the_origin(
     assert [f.accion for f in respuesta.context["formularios"]] == [
         "avance",
         "cumplido",
-        "reprogramar",
+        "solicitar_reprogramacion",
     ]
     assert f'href="{reunion.get_absolute_url()}" id="enlace-origen"' in html
     assert "Historial" in html
@@ -342,14 +342,16 @@ def test_rescheduling_without_justification_is_refused_beside_the_field(
     client.force_login(directivo_salud)
 
     respuesta = client.post(
-        reverse("compromisos:reprogramar", args=[compromiso.pk]),
+        reverse("compromisos:solicitar_reprogramacion", args=[compromiso.pk]),
         {"nueva_fecha": sumar_dias_habiles(hoy, 20).isoformat(), "justificacion": ""},
     )
 
-    form = next(f for f in respuesta.context["formularios"] if f.accion == "reprogramar")
+    form = next(
+        f for f in respuesta.context["formularios"] if f.accion == "solicitar_reprogramacion"
+    )
     assert respuesta.status_code == 422
-    assert form.errors["justificacion"] == ["La reprogramación necesita una justificación."]
-    assert "La reprogramación necesita una justificación." in respuesta.content.decode()
+    assert form.errors["justificacion"] == ["Explique por qué necesita una nueva fecha."]
+    assert "Explique por qué necesita una nueva fecha." in respuesta.content.decode()
     assert not Reprogramacion.objects.exists()
 
 
