@@ -384,7 +384,18 @@ def cargar(*, usuarios, stdout):
                         "fecha_limite": sumar_dias_habiles(hoy, 20),
                         "corresponsables": [usuarios["enlace"]],
                         "meta": metas[0],
-                    }
+                    },
+                    {
+                        # Owed by an outside entity, followed up by the Despacho's enlace.
+                        "descripcion": "Reforzar el patrullaje nocturno en los alrededores del "
+                        "parque de la Comuna 15 durante la temporada de lluvias.",
+                        "responsable": usuarios["enlace"],
+                        "fecha_limite": sumar_dias_habiles(hoy, 12),
+                        "externo_entidad": "Policía Metropolitana de Santiago de Cali",
+                        "externo_nombre": "Mayor Andrés Felipe Quintero, comandante de la "
+                        "Estación Mojica",
+                        "externo_correo": "mecal.e15@policia.gov.co",
+                    },
                 ],
                 creado_por=usuarios["secretario"],
             )

@@ -617,6 +617,23 @@ class CompromisoForm(forms.Form):
         queryset=MetaEstrategica.objects.filter(activa=True),
         required=False,
     )
+    externo_entidad = forms.CharField(
+        label=_("Entidad externa (si la debe una entidad de fuera de la Alcaldía)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Policía, Gobernación, EMCALI… El responsable de arriba hace su seguimiento: "
+            "recibe los recordatorios y reporta el avance."
+        ),
+    )
+    externo_nombre = forms.CharField(
+        label=_("Quién responde en la entidad"), max_length=150, required=False
+    )
+    externo_correo = forms.EmailField(
+        label=_("Correo electrónico de la entidad (opcional)"),
+        required=False,
+        error_messages={"invalid": _("Escriba un correo electrónico válido.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -639,5 +656,10 @@ class CompromisoForm(forms.Form):
                 ),
                 Column("prioridad", css_class="col-md-3"),
                 Column("meta", css_class="col-md-5"),
+            ),
+            Row(
+                Column("externo_entidad", css_class="col-md-5"),
+                Column("externo_nombre", css_class="col-md-4"),
+                Column("externo_correo", css_class="col-md-3"),
             ),
         )

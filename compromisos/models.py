@@ -525,6 +525,15 @@ class Compromiso(ConAcceso, models.Model):
         on_delete=models.PROTECT,
         related_name="compromisos",
     )
+    # Owed by an outside entity (Policía, Gobernación, EMCALI…): then `responsable` is the
+    # internal follow-up owner, who receives its reminders and reports its progress.
+    externo_nombre = models.CharField(
+        _("nombre de quien responde en la entidad externa"), max_length=150, blank=True
+    )
+    externo_entidad = models.CharField(_("entidad externa"), max_length=200, blank=True)
+    externo_correo = models.EmailField(
+        _("correo electrónico de la entidad externa"), max_length=254, blank=True
+    )
     corresponsables = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("corresponsables"),
@@ -645,6 +654,11 @@ class Compromiso(ConAcceso, models.Model):
                 name="compromiso_cumplido_tiene_fecha_de_cumplimiento",
             ),
             models.CheckConstraint(
+                condition=Q(externo_entidad="") | ~Q(externo_nombre=""),
+                name="compromiso_externo_con_nombre",
+                violation_error_message=_("Indique quién responde en la entidad externa."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(estado="cancelado") | ~Q(motivo_cancelacion=""),
                 name="compromiso_cancelado_tiene_motivo",
                 violation_error_message=_("Para cancelar un compromiso indique el motivo."),
@@ -688,6 +702,20 @@ class Compromiso(ConAcceso, models.Model):
 
     def get_absolute_url(self):
         return reverse("compromisos:compromiso", args=[self.pk])
+
+    @property
+    def es_externo(self) -> bool:
+        """Owed by an outside entity, followed up by `responsable`."""
+        return bool(self.externo_entidad)
+
+    @property
+    def externo_mostrado(self) -> str:
+        """'Policía Metropolitana de Cali (Cr. Juan Pérez)', or '' when owed in-house."""
+        if not self.es_externo:
+            return ""
+        if self.externo_nombre:
+            return f"{self.externo_entidad} ({self.externo_nombre})"
+        return self.externo_entidad
 
     @property
     def abierto(self) -> bool:

@@ -131,6 +131,29 @@ def mensaje_sin_rol(persona) -> str:
     ) % {"persona": persona}
 
 
+CAMPOS_EXTERNO = ("externo_nombre", "externo_entidad", "externo_correo")
+
+
+def errores_de_externo(datos: dict) -> dict[str, list[str]]:
+    """An outside entity needs its name and who answers there; the e-mail is optional."""
+    nombre = (datos.get("externo_nombre") or "").strip()
+    entidad = (datos.get("externo_entidad") or "").strip()
+    correo = (datos.get("externo_correo") or "").strip()
+    errores = {}
+    if (nombre or correo) and not entidad:
+        errores["externo_entidad"] = [_("Indique la entidad externa que debe el compromiso.")]
+    if entidad and not nombre:
+        errores["externo_nombre"] = [_("Indique quién responde en la entidad externa.")]
+    if correo:
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(correo)
+        except ValidationError:
+            errores["externo_correo"] = [_("Escriba un correo electrónico válido.")]
+    return errores
+
+
 def _errores_de_corresponsables(usuarios) -> list[str]:
     return [mensaje_sin_rol(u) for u in usuarios if not puede_responder(u)]
 
@@ -160,7 +183,9 @@ def crear_compromisos(
     """Create the commitments adopted in `origen` (any saved record, or None), all or none.
 
     Each dict holds descripcion, responsable (a Usuario), fecha_limite (a date) and optionally
-    prioridad, meta (MetaEstrategica) and corresponsables (users). Due dates may not fall
+    prioridad, meta (MetaEstrategica), corresponsables (users) and, for a commitment owed by
+    an outside entity, externo_entidad, externo_nombre and externo_correo (then
+    `responsable` is the internal follow-up owner, who gets its reminders). Due dates may not fall
     before `fecha_origen` (default: see fecha_de_origen). Raises CompromisosInvalidos with
     the messages per position; otherwise every responsible and co-responsible person is
     notified after commit (step "compromiso_asignado"). The origin gets a link back from the
@@ -181,6 +206,7 @@ def crear_compromisos(
             fecha_limite=datos.get("fecha_limite"),
             fecha_minima=fecha_minima,
         )
+        fila.update(errores_de_externo(datos))
         corresponsables = _errores_de_corresponsables(datos.get("corresponsables") or ())
         if corresponsables:
             fila["corresponsables"] = corresponsables
@@ -206,6 +232,7 @@ def crear_compromisos(
             meta=datos.get("meta"),
             estado=Estado.PENDIENTE,
             creado_por=creado_por,
+            **{c: (datos.get(c) or "").strip() for c in CAMPOS_EXTERNO},
             **origen_datos,
         )
         _poner_corresponsables(compromiso, datos.get("corresponsables") or ())

@@ -21,6 +21,7 @@ COLUMNAS = [
     (_("Compromiso"), "descripcion"),
     (_("Responsable"), "responsable"),
     (_("Organismo"), "organismo"),
+    (_("Entidad externa"), "externo_mostrado"),
     (_("Corresponsables"), "corresponsables"),
     (_("Fecha límite de cumplimiento"), "fecha_limite"),
     (_("Fecha límite de cumplimiento original"), "fecha_limite_original"),
