@@ -301,6 +301,30 @@ def _mesa(usuarios, hoy):
         objetivo="Definir las fuentes del tablero de indicadores.",
     )
     services.iniciar_reunion(reunion=reunion, usuario=usuarios["despacho"])
+    # Recorded as it goes (policy 1): who is in the room and what was said on each item.
+    for asistente in reunion.asistentes.filter(
+        usuario__in=[usuarios["despacho"], usuarios["enlace"]]
+    ):
+        services.guardar_campo(
+            reunion=reunion,
+            clave=f"asistente.{asistente.pk}.asistencia",
+            valor="asistio",
+            version=0,
+            usuario=usuarios["despacho"],
+        )
+    desarrollo = [
+        "Hacienda y Planeación entregan sus cifras cada mes; las demás dependencias, cada "
+        "trimestre.",
+        "Se acordó una primera versión del tablero para la próxima mesa.",
+    ]
+    for punto, texto in zip(reunion.puntos.order_by("orden"), desarrollo, strict=True):
+        services.guardar_campo(
+            reunion=reunion,
+            clave=f"punto.{punto.pk}.desarrollo",
+            valor=texto,
+            version=0,
+            usuario=usuarios["despacho"],
+        )
     services.agregar_compromiso_en_reunion(
         reunion=reunion,
         descripcion="Enviar el inventario de fuentes de información de Hacienda.",

@@ -8,7 +8,7 @@ other procedures use. State machines are explicit: `Reunion.TRANSICIONES` and
 """
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -56,6 +56,10 @@ def personas_que_responden():
         .select_related("organismo")
         .order_by("first_name", "last_name", "username")
     )
+
+
+# How long after a meeting's end its record still counts as made live (issue 11, item 12).
+MARGEN_EN_VIVO = timedelta(hours=2)
 
 
 class ErrorDeEstado(Exception):
@@ -187,6 +191,12 @@ class Reunion(ConAcceso, models.Model):
     creado_en = models.DateTimeField(_("creada en"), default=timezone.now)
     iniciada_en = models.DateTimeField(_("iniciada en"), null=True, blank=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
+    # Policy 1 of the circular: the record is made DURING the meeting. The first and last
+    # edit made while it was under way, and, at closing, whether every such edit fell
+    # between its start and its end + MARGEN_EN_VIVO (None for meetings closed before).
+    primera_edicion_en = models.DateTimeField(_("primera edición en curso"), null=True, blank=True)
+    ultima_edicion_en = models.DateTimeField(_("última edición en curso"), null=True, blank=True)
+    registrada_en_vivo = models.BooleanField(_("registrada en vivo"), null=True, blank=True)
     cerrada_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cerrada por"),
@@ -246,6 +256,12 @@ class Reunion(ConAcceso, models.Model):
     @property
     def cerrada(self) -> bool:
         return self.estado == self.Estado.CERRADA
+
+    def fue_registrada_en_vivo(self) -> bool:
+        """Recorded live: edited while under way, and never after its end + MARGEN_EN_VIVO."""
+        if self.primera_edicion_en is None:
+            return False
+        return self.ultima_edicion_en <= self.fin + MARGEN_EN_VIVO
 
     def admite_adjuntos(self) -> bool:
         """A closed meeting's acta is final: nothing more is attached to it."""

@@ -374,10 +374,15 @@ def _nueva_version(reunion: Reunion, clave: str = "", usuario=None) -> int:
     reunion.version += 1
     if clave:
         reunion.versiones[clave] = [reunion.version, getattr(usuario, "pk", None)]
+    campos = {"version": reunion.version, "versiones": reunion.versiones}
+    if reunion.estado == Reunion.Estado.EN_CURSO:
+        # Every edit while under way: when the record was made (policy 1).
+        ahora = timezone.now()
+        reunion.primera_edicion_en = reunion.primera_edicion_en or ahora
+        reunion.ultima_edicion_en = ahora
+        campos.update(primera_edicion_en=reunion.primera_edicion_en, ultima_edicion_en=ahora)
     # update(), not save(): a version bump is not an event worth a history entry.
-    Reunion.objects.filter(pk=reunion.pk).update(
-        version=reunion.version, versiones=reunion.versiones
-    )
+    Reunion.objects.filter(pk=reunion.pk).update(**campos)
     return reunion.version
 
 
@@ -662,6 +667,34 @@ def quitar_de_reunion(*, reunion: Reunion, elemento, usuario) -> None:
     _nueva_version(reunion)
 
 
+class ReunionIncompleta(CompromisosInvalidos):
+    """The meeting's own record is incomplete (policy 1): `por_campo` maps "asistentes",
+    "objetivo", "puntos" or "punto.<pk>.desarrollo" to its messages; `por_fila` holds the
+    commitments' messages as in CompromisosInvalidos."""
+
+    def __init__(self, por_campo: dict, por_fila: dict):
+        self.por_campo = por_campo
+        super().__init__(por_fila)
+        self.message = _("No se puede cerrar: el registro de la reunión está incompleto.")
+
+
+def errores_de_registro(reunion: Reunion) -> dict[str, list[str]]:
+    """What the circular's policy 1 asks of a meeting's record before closing it: someone
+    present, the objective, the agenda and the development of each point."""
+    errores = {}
+    if not reunion.asistentes.filter(asistencia=Asistente.Asistencia.ASISTIO).exists():
+        errores["asistentes"] = [_("Marque como presente al menos a una persona asistente.")]
+    if not reunion.objetivo.strip():
+        errores["objetivo"] = [_("Escriba el objetivo de la reunión.")]
+    puntos = list(reunion.puntos.all())
+    if not puntos:
+        errores["puntos"] = [_("Agregue al menos un punto al orden del día.")]
+    for punto in puntos:
+        if not punto.desarrollo.strip():
+            errores[f"punto.{punto.pk}.desarrollo"] = [_("Escriba el desarrollo de este punto.")]
+    return errores
+
+
 def errores_de_cierre(reunion: Reunion) -> dict[int, dict[str, list[str]]]:
     """Per draft commitment (by pk), what stops the meeting from being closed."""
     errores = {}
@@ -683,8 +716,11 @@ def errores_de_cierre(reunion: Reunion) -> dict[int, dict[str, list[str]]]:
 def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     """Close a meeting: check its commitments, freeze it, number its acta, tell the people.
 
-    Every draft commitment needs a description, a responsible person and a due date not
-    before the meeting (else CompromisosInvalidos by commitment pk, and nothing changes).
+    The record must be complete (policy 1: someone present, the objective, the agenda and
+    the development of each point; else ReunionIncompleta) and every draft commitment needs
+    a description, a responsible person and a due date not before the meeting (else
+    CompromisosInvalidos by commitment pk); either way nothing changes. Whether it was
+    recorded live is stored (Reunion.registrada_en_vivo).
     The Consejo de Gobierno's actas (types with numera_acta) take the next number of their
     series inside this transaction, so a failure gives the number back. Each responsible
     and co-responsible person is notified of their commitments after commit.
@@ -692,6 +728,9 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     reunion = _bloquear(reunion, usuario)
     _exigir_transicion(reunion, Reunion.Estado.CERRADA)
     errores = errores_de_cierre(reunion)
+    registro = errores_de_registro(reunion)
+    if registro:
+        raise ReunionIncompleta(registro, errores)
     if errores:
         raise CompromisosInvalidos(errores)
     borradores = list(
@@ -709,7 +748,16 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     reunion.estado = Reunion.Estado.CERRADA
     reunion.cerrada_en = timezone.now()
     reunion.cerrada_por = usuario
-    reunion.save(update_fields=["estado", "cerrada_en", "cerrada_por", "numero_acta"])
+    reunion.registrada_en_vivo = reunion.fue_registrada_en_vivo()
+    reunion.save(
+        update_fields=[
+            "estado",
+            "cerrada_en",
+            "cerrada_por",
+            "numero_acta",
+            "registrada_en_vivo",
+        ]
+    )
     for compromiso in borradores:
         _avisar_asignacion(compromiso)
     documentos.ACTA.generar_al_confirmar(reunion)

@@ -55,6 +55,10 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     desarrollos = pagina.get_by_label("Desarrollo", exact=True)
     desarrollos.nth(0).press_sequentially("Se verificó el quórum con siete secretarios.", delay=15)
     expect(estado).to_contain_text("Guardado", timeout=10_000)
+    with pagina.expect_response(lambda r: r.url.endswith("/en-vivo/guardar/")):
+        pagina.locator("#campo-reunion-objetivo").press_sequentially(
+            "Revisar la temporada de lluvias.", delay=5
+        )
 
     # A commitment with the "+5 días hábiles" shortcut, computed on the server.
     nuevo = pagina.locator("#form-nuevo-compromiso")

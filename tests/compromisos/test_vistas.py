@@ -9,7 +9,7 @@ from django.urls import reverse
 from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.models import Compromiso, Reprogramacion, Reunion
-from tests.compromisos.conftest import reunion_cerrada_con
+from tests.compromisos.conftest import completar_registro, reunion_cerrada_con
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -255,8 +255,9 @@ def test_closing_with_an_incomplete_commitment_marks_it_and_keeps_the_meeting_op
 
 
 def test_closing_through_the_page_freezes_the_meeting_and_shows_the_acta_number(
-    cliente, reunion_en_curso, directivo_salud, hoy
+    cliente, reunion_en_curso, directivo_salud, secretaria, hoy
 ):
+    completar_registro(reunion_en_curso, secretaria)
     cliente.post(
         reverse("compromisos:agregar_compromiso", args=[reunion_en_curso.pk]),
         {
