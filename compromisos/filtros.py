@@ -53,7 +53,7 @@ class FiltroCompromisos(django_filters.FilterSet):
         label=_("Tipo de origen"), method="filtrar_origen", empty_label=_("Todos")
     )
     meta = django_filters.ModelChoiceFilter(
-        label=_("Meta estratégica"), queryset=MetaEstrategica.objects.all()
+        label=_("Meta del plan de desarrollo"), queryset=MetaEstrategica.objects.all()
     )
     prioridad = django_filters.ChoiceFilter(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, empty_label=_("Todas")

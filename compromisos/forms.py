@@ -400,9 +400,13 @@ class CompromisoEnVivoForm(_FormEnVivo):
         error_messages={"required": _("Indique la fecha límite de cumplimiento.")},
     )
     prioridad = forms.ChoiceField(label=_("Prioridad"), choices=Compromiso.Prioridad.choices)
+    meta = forms.ChoiceField(label=_("Meta del plan de desarrollo"))
 
-    def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
+    def __init__(
+        self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False, opciones_metas=()
+    ):
         super().__init__(reunion=reunion, objeto=objeto, solo_lectura=solo_lectura)
+        self.fields["meta"].choices = [("", _("Ninguna")), *opciones_metas]
         self.fields["responsable"].choices = [("", _("Sin responsable aún")), *opciones_personas]
         buscador(self.fields["responsable"].widget)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
@@ -411,6 +415,7 @@ class CompromisoEnVivoForm(_FormEnVivo):
     def iniciales(self, objeto) -> dict:
         datos = super().iniciales(objeto)
         datos["responsable"] = objeto.responsable_id
+        datos["meta"] = objeto.meta_id
         return datos
 
 
@@ -574,6 +579,24 @@ class RechazarReprogramacionForm(_FormAccion):
     )
 
 
+class MetaForm(_FormAccion):
+    """The Despacho sets or corrects the plan de desarrollo meta a commitment serves."""
+
+    accion = "meta"
+    campos_version = ("meta",)
+    boton = _("Cambiar la meta del plan de desarrollo")
+    meta = forms.ModelChoiceField(
+        label=_("Meta del plan de desarrollo"),
+        queryset=MetaEstrategica.objects.filter(activa=True),
+        required=False,
+        empty_label=_("Ninguna"),
+    )
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, compromiso=compromiso, **kwargs)
+        self.fields["meta"].initial = compromiso.meta_id
+
+
 FORMULARIOS_DE_ACCION = {
     f.accion: f
     for f in (
@@ -586,6 +609,7 @@ FORMULARIOS_DE_ACCION = {
         SolicitarReprogramacionForm,
         AprobarReprogramacionForm,
         RechazarReprogramacionForm,
+        MetaForm,
     )
 }
 
@@ -613,7 +637,7 @@ class CompromisoForm(forms.Form):
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
     )
     meta = forms.ModelChoiceField(
-        label=_("Meta estratégica"),
+        label=_("Meta del plan de desarrollo"),
         queryset=MetaEstrategica.objects.filter(activa=True),
         required=False,
     )

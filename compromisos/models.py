@@ -820,6 +820,8 @@ class Compromiso(ConAcceso, models.Model):
         acciones = []
         if self.abierto:
             acciones += ["avance", "cumplido"]
+            if self.puede_seguir(usuario):
+                acciones.append("meta")
             pendiente = self.solicitud_pendiente() is not None
             if self.puede_mover_fecha(usuario):
                 acciones += (
@@ -831,8 +833,11 @@ class Compromiso(ConAcceso, models.Model):
                 acciones.append("solicitar_reprogramacion")
             if self.puede_seguir(usuario):
                 acciones.append("cancelar")
-        elif self.estado == self.Estado.CUMPLIDO and self.puede_verificar(usuario):
-            acciones += ["verificar", "devolver"]
+        else:
+            if self.estado == self.Estado.CUMPLIDO and self.puede_verificar(usuario):
+                acciones += ["verificar", "devolver"]
+            if self.estado != self.Estado.CANCELADO and self.puede_seguir(usuario):
+                acciones.append("meta")  # the meta may be set right after the fact
         return acciones
 
 

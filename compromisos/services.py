@@ -38,6 +38,7 @@ from compromisos.models import (
     Corresponsable,
     Decision,
     ErrorDeEstado,
+    MetaEstrategica,
     PuntoOrden,
     Reprogramacion,
     Reunion,
@@ -407,6 +408,7 @@ CAMPOS_EN_VIVO = {
     ("compromiso", "responsable"): "usuario",
     ("compromiso", "fecha_limite"): "fecha",
     ("compromiso", "prioridad"): "prioridad",
+    ("compromiso", "meta"): "meta",
     ("asistente", "asistencia"): "asistencia",
 }
 
@@ -470,6 +472,13 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
         if not puede_responder(persona):
             raise ValidationError(mensaje_sin_rol(persona))
         return persona
+    if forma == "meta":
+        if not valor:
+            return None
+        meta = MetaEstrategica.objects.filter(pk=valor if valor.isdigit() else 0, activa=True)
+        if not meta.exists():
+            raise ValidationError(_("Elija una meta del plan de desarrollo de la lista."))
+        return meta.get()
     if forma == "prioridad":
         if valor not in Compromiso.Prioridad.values:
             raise ValidationError(_("Prioridad desconocida."))
@@ -494,7 +503,9 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
 
 
 def _actual(fila, campo: str):
-    return getattr(fila, f"{campo}_id") if campo == "responsable" else getattr(fila, campo)
+    if campo in ("responsable", "meta"):
+        return getattr(fila, f"{campo}_id")
+    return getattr(fila, campo)
 
 
 def _comparable(valor):
@@ -527,8 +538,8 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     # version that answer gave.)
     if ultima > int(version):
         mostrado = actual
-        if campo == "responsable" and actual is not None:
-            mostrado = str(fila.responsable)
+        if campo in ("responsable", "meta") and actual is not None:
+            mostrado = str(getattr(fila, campo))
         elif campo == "fecha_limite" and actual is not None:
             mostrado = fecha_entrada(actual)
         raise Conflicto(valor=mostrado or "", version=reunion.version_de(clave))
@@ -1103,6 +1114,24 @@ def rechazar_reprogramacion(*, compromiso: Compromiso, usuario, observacion: str
         objeto=compromiso,
     )
     return solicitud
+
+
+@transaction.atomic
+def cambiar_meta(*, compromiso: Compromiso, meta: MetaEstrategica | None, usuario) -> Compromiso:
+    """The Despacho (whoever follows it up) sets or corrects the plan de desarrollo meta a
+    commitment serves, at any time but after a cancellation; the change is in its history."""
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    if not compromiso.puede_seguir(usuario):
+        raise PermissionDenied(
+            _("Solo quien hace el seguimiento cambia la meta del plan de desarrollo.")
+        )
+    if compromiso.estado in (Estado.BORRADOR, Estado.CANCELADO):
+        raise ErrorDeEstado(_("La meta no se cambia en un compromiso cancelado o en borrador."))
+    if meta is not None and not meta.activa:
+        raise ValidationError({"meta": _("Esa meta ya no está activa.")})
+    compromiso.meta = meta
+    compromiso.save(update_fields=["meta"])
+    return compromiso
 
 
 # --- the calendar feed -----------------------------------------------------------------------

@@ -35,6 +35,7 @@ SERVICIOS = {
     "solicitar_reprogramacion": services.solicitar_reprogramacion,
     "aprobar_reprogramacion": services.aprobar_reprogramacion,
     "rechazar_reprogramacion": services.rechazar_reprogramacion,
+    "meta": services.cambiar_meta,
 }
 MENSAJES = {
     "avance": _("Se registró el avance."),
@@ -49,6 +50,7 @@ MENSAJES = {
     ),
     "aprobar_reprogramacion": _("Se aprobó la nueva fecha límite de cumplimiento."),
     "rechazar_reprogramacion": _("Se rechazó la solicitud; la fecha límite no cambia."),
+    "meta": _("Se actualizó la meta del plan de desarrollo."),
 }
 
 

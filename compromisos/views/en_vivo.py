@@ -32,7 +32,15 @@ from compromisos.forms import (
     atajos_de_fecha,
     opciones_de_personas,
 )
-from compromisos.models import Asistente, Compromiso, Decision, ErrorDeEstado, PuntoOrden, Reunion
+from compromisos.models import (
+    Asistente,
+    Compromiso,
+    Decision,
+    ErrorDeEstado,
+    MetaEstrategica,
+    PuntoOrden,
+    Reunion,
+)
 
 SECCIONES = {
     "asistentes": "compromisos/en_vivo/_asistentes.html",
@@ -71,6 +79,7 @@ def _contexto(
     errores_registro = errores_registro or {}
     solo_lectura = reunion.cerrada
     opciones = opciones_de_personas()
+    opciones_metas = [(m.pk, str(m)) for m in MetaEstrategica.objects.filter(activa=True)]
     atajos = atajos_de_fecha(reunion.fecha)
     compromisos = []
     for compromiso in reunion.compromisos.order_by("pk"):
@@ -78,6 +87,7 @@ def _contexto(
             reunion=reunion,
             objeto=compromiso,
             opciones_personas=opciones,
+            opciones_metas=opciones_metas,
             atajos=atajos,
             solo_lectura=solo_lectura,
         )

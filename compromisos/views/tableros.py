@@ -29,7 +29,7 @@ COLUMNAS = [
     (_("Prioridad"), "get_prioridad_display"),
     (_("Avance (%)"), "avance"),
     (_("Origen"), "origen_mostrado"),
-    (_("Meta estratégica"), "meta"),
+    (_("Meta del plan de desarrollo"), "meta"),
     (_("Fecha en que se cumplió"), "fecha_cumplimiento"),
 ]
 
