@@ -19,6 +19,19 @@ def meta(db):
 
 
 @pytest.fixture
+def borrador(reunion_en_curso, secretaria, directivo_salud, hoy):
+    """A commitment being typed on the live page."""
+    return services.agregar_compromiso_en_reunion(
+        reunion=reunion_en_curso,
+        descripcion="Patrullaje",
+        responsable=directivo_salud,
+        fecha_limite=hoy,
+        prioridad="media",
+        usuario=secretaria,
+    )
+
+
+@pytest.fixture
 def compromiso(crear_compromiso, directivo_salud):
     return crear_compromiso(directivo_salud)
 
@@ -63,16 +76,8 @@ def test_the_meta_can_be_corrected_after_the_commitment_was_verified(
 
 
 def test_the_live_page_sets_the_meta_of_a_commitment_being_typed(
-    reunion_en_curso, secretaria, directivo_salud, meta, hoy
+    reunion_en_curso, secretaria, borrador, meta
 ):
-    borrador = services.agregar_compromiso_en_reunion(
-        reunion=reunion_en_curso,
-        descripcion="Patrullaje",
-        responsable=directivo_salud,
-        fecha_limite=hoy,
-        prioridad="media",
-        usuario=secretaria,
-    )
 
     services.guardar_campo(
         reunion=reunion_en_curso,
@@ -85,17 +90,7 @@ def test_the_live_page_sets_the_meta_of_a_commitment_being_typed(
     assert Compromiso.objects.get().meta == meta
 
 
-def test_the_live_page_offers_the_metas(
-    client, reunion_en_curso, secretaria, directivo_salud, meta, hoy
-):
-    services.agregar_compromiso_en_reunion(
-        reunion=reunion_en_curso,
-        descripcion="Patrullaje",
-        responsable=directivo_salud,
-        fecha_limite=hoy,
-        prioridad="media",
-        usuario=secretaria,
-    )
+def test_the_live_page_offers_the_metas(client, reunion_en_curso, secretaria, borrador, meta):
     client.force_login(secretaria)
 
     html = client.get(reverse("compromisos:en_vivo", args=[reunion_en_curso.pk])).content.decode()
@@ -103,19 +98,8 @@ def test_the_live_page_offers_the_metas(
     assert "Meta del plan de desarrollo" in html and "4.2.1 Cali segura" in html
 
 
-def test_an_unknown_meta_on_the_live_page_is_refused(
-    reunion_en_curso, secretaria, directivo_salud, hoy
-):
+def test_an_unknown_meta_on_the_live_page_is_refused(reunion_en_curso, secretaria, borrador):
     from django.core.exceptions import ValidationError
-
-    borrador = services.agregar_compromiso_en_reunion(
-        reunion=reunion_en_curso,
-        descripcion="Patrullaje",
-        responsable=directivo_salud,
-        fecha_limite=hoy,
-        prioridad="media",
-        usuario=secretaria,
-    )
 
     with pytest.raises(ValidationError) as error:
         services.guardar_campo(
