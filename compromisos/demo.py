@@ -231,11 +231,24 @@ def _consejo(usuarios, hoy, metas):
         usuario=usuarios["despacho"],
         motivo="La gestión la asumió la Unidad Nacional para la Gestión del Riesgo.",
     )
-    services.reprogramar_compromiso(
+    # The responsible person asks for a new date and the Despacho approves it; another
+    # request waits for the Despacho's decision.
+    services.solicitar_reprogramacion(
         compromiso=c[5],
         nueva_fecha=sumar_dias_habiles(hoy, 10),
         justificacion="El Instituto Nacional de Salud entregará los datos del periodo la próxima semana.",
         usuario=usuarios["directivo"],
+    )
+    services.aprobar_reprogramacion(
+        compromiso=c[5],
+        usuario=usuarios["despacho"],
+        observacion="Aprobada: sin esos datos el informe quedaría incompleto.",
+    )
+    services.solicitar_reprogramacion(
+        compromiso=c[1],
+        nueva_fecha=sumar_dias_habiles(hoy, 15),
+        justificacion="Faltan los reportes de dos subsecretarías, que llegan a fin de mes.",
+        usuario=usuarios["enlace"],
     )
 
 
@@ -289,6 +302,30 @@ def _mesa(usuarios, hoy):
         objetivo="Definir las fuentes del tablero de indicadores.",
     )
     services.iniciar_reunion(reunion=reunion, usuario=usuarios["despacho"])
+    # Recorded as it goes (policy 1): who is in the room and what was said on each item.
+    for asistente in reunion.asistentes.filter(
+        usuario__in=[usuarios["despacho"], usuarios["enlace"]]
+    ):
+        services.guardar_campo(
+            reunion=reunion,
+            clave=f"asistente.{asistente.pk}.asistencia",
+            valor="asistio",
+            version=0,
+            usuario=usuarios["despacho"],
+        )
+    desarrollo = [
+        "Hacienda y Planeación entregan sus cifras cada mes; las demás dependencias, cada "
+        "trimestre.",
+        "Se acordó una primera versión del tablero para la próxima mesa.",
+    ]
+    for punto, texto in zip(reunion.puntos.order_by("orden"), desarrollo, strict=True):
+        services.guardar_campo(
+            reunion=reunion,
+            clave=f"punto.{punto.pk}.desarrollo",
+            valor=texto,
+            version=0,
+            usuario=usuarios["despacho"],
+        )
     services.agregar_compromiso_en_reunion(
         reunion=reunion,
         descripcion="Enviar el inventario de fuentes de información de Hacienda.",
@@ -372,7 +409,18 @@ def cargar(*, usuarios, stdout):
                         "fecha_limite": sumar_dias_habiles(hoy, 20),
                         "corresponsables": [usuarios["enlace"]],
                         "meta": metas[0],
-                    }
+                    },
+                    {
+                        # Owed by an outside entity, followed up by the Despacho's enlace.
+                        "descripcion": "Reforzar el patrullaje nocturno en los alrededores del "
+                        "parque de la Comuna 15 durante la temporada de lluvias.",
+                        "responsable": usuarios["enlace"],
+                        "fecha_limite": sumar_dias_habiles(hoy, 12),
+                        "externo_entidad": "Policía Metropolitana de Santiago de Cali",
+                        "externo_nombre": "Mayor Andrés Felipe Quintero, comandante de la "
+                        "Estación Mojica",
+                        "externo_correo": "mecal.e15@policia.gov.co",
+                    },
                 ],
                 creado_por=usuarios["secretario"],
             )

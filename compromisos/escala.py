@@ -347,6 +347,10 @@ class Semillero:
                             "fecha_anterior": anterior,
                             "fecha_nueva": dato,
                             "justificacion": azar.choice(JUSTIFICACIONES),
+                            "estado": Reprogramacion.Estado.APROBADA,
+                            "resuelta_por_id": autor,
+                            "resuelta_en": cuando,
+                            "observacion": "",
                             **sello,
                         },
                     )

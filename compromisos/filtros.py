@@ -38,16 +38,22 @@ class FiltroCompromisos(django_filters.FilterSet):
     )
     responsable = FiltroPersona(label=_("Responsable"))
     vence_desde = django_filters.DateFilter(
-        label=_("Vence desde"), field_name="fecha_limite", lookup_expr="gte", widget=EntradaFecha()
+        label=_("Fecha límite de cumplimiento desde"),
+        field_name="fecha_limite",
+        lookup_expr="gte",
+        widget=EntradaFecha(),
     )
     vence_hasta = django_filters.DateFilter(
-        label=_("Vence hasta"), field_name="fecha_limite", lookup_expr="lte", widget=EntradaFecha()
+        label=_("Fecha límite de cumplimiento hasta"),
+        field_name="fecha_limite",
+        lookup_expr="lte",
+        widget=EntradaFecha(),
     )
     origen = django_filters.ChoiceFilter(
         label=_("Tipo de origen"), method="filtrar_origen", empty_label=_("Todos")
     )
     meta = django_filters.ModelChoiceFilter(
-        label=_("Meta estratégica"), queryset=MetaEstrategica.objects.all()
+        label=_("Meta del plan de desarrollo"), queryset=MetaEstrategica.objects.all()
     )
     prioridad = django_filters.ChoiceFilter(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, empty_label=_("Todas")

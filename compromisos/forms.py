@@ -33,7 +33,18 @@ from compromisos.models import (
     MetaEstrategica,
     Reunion,
     TipoReunion,
+    personas_que_responden,
 )
+
+# A person outside personas_que_responden() picked (or posted) as responsible.
+NO_RESPONDE = {
+    "invalid_choice": _(
+        "Esa persona no podría actualizar el compromiso: su rol es de solo consulta o no "
+        "tiene rol en la plataforma. Elija a otra persona."
+    ),
+    "invalid_pk_value": _("Elija una persona de la lista."),
+}
+
 
 # The shortcuts of the due-date field: "+3 / +5 / +10 días hábiles".
 ATAJOS_DIAS_HABILES = (3, 5, 10)
@@ -61,7 +72,7 @@ def atajos_de_fecha(base):
 
 def opciones_de_personas() -> list[tuple[int, str]]:
     """(pk, label) of every active person, for selects repeated on one page."""
-    return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_activas()]
+    return [(p.pk, CampoPersona.label_from_instance(None, p)) for p in personas_que_responden()]
 
 
 class ReunionForm(ConVersion, forms.ModelForm):
@@ -235,8 +246,15 @@ class CompromisoEnReunionForm(forms.Form):
     """A commitment typed during the meeting; responsible and date may come later."""
 
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
-    responsable = CampoPersona(label=_("Responsable"), required=False)
-    fecha_limite = forms.DateField(label=_("Fecha límite"), required=False, widget=EntradaFecha())
+    responsable = CampoPersona(
+        label=_("Responsable"),
+        required=False,
+        queryset=personas_que_responden(),
+        error_messages=NO_RESPONDE,
+    )
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"), required=False, widget=EntradaFecha()
+    )
     prioridad = forms.ChoiceField(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
     )
@@ -402,11 +420,19 @@ class CompromisoEnVivoForm(_FormEnVivo):
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 2}))
     # Plain choices, read once per page: a queryset would cost one query per row.
     responsable = forms.ChoiceField(label=_("Responsable"))
-    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"),
+        widget=EntradaFecha(),
+        error_messages={"required": _("Indique la fecha límite de cumplimiento.")},
+    )
     prioridad = forms.ChoiceField(label=_("Prioridad"), choices=Compromiso.Prioridad.choices)
+    meta = forms.ChoiceField(label=_("Meta del plan de desarrollo"))
 
-    def __init__(self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False):
+    def __init__(
+        self, *, reunion, objeto, opciones_personas, atajos, solo_lectura=False, opciones_metas=()
+    ):
         super().__init__(reunion=reunion, objeto=objeto, solo_lectura=solo_lectura)
+        self.fields["meta"].choices = [("", _("Ninguna")), *opciones_metas]
         self.fields["responsable"].choices = [("", _("Sin responsable aún")), *opciones_personas]
         buscador(self.fields["responsable"].widget)
         self.fields["fecha_limite"].widget.attrs["min"] = reunion.fecha.isoformat()
@@ -415,6 +441,7 @@ class CompromisoEnVivoForm(_FormEnVivo):
     def iniciales(self, objeto) -> dict:
         datos = super().iniciales(objeto)
         datos["responsable"] = objeto.responsable_id
+        datos["meta"] = objeto.meta_id
         return datos
 
 
@@ -523,9 +550,9 @@ class ReprogramarForm(_FormAccion):
     campos_version = ("estado", "fecha_limite")
     boton = _("Reprogramar")
     nueva_fecha = forms.DateField(
-        label=_("Nueva fecha límite"),
+        label=_("Nueva fecha límite de cumplimiento"),
         widget=EntradaFecha(),
-        error_messages={"required": _("Indique la nueva fecha límite.")},
+        error_messages={"required": _("Indique la nueva fecha límite de cumplimiento.")},
     )
     justificacion = forms.CharField(
         label=_("Justificación"),
@@ -538,9 +565,78 @@ class ReprogramarForm(_FormAccion):
         self.fields["nueva_fecha"].widget.attrs["min"] = timezone.localdate().isoformat()
 
 
+class SolicitarReprogramacionForm(ReprogramarForm):
+    """The responsible person asks; the Despacho or the meeting's convener decides."""
+
+    accion = "solicitar_reprogramacion"
+    boton = _("Solicitar nueva fecha")
+    justificacion = forms.CharField(
+        label=_("Por qué necesita una nueva fecha"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué necesita una nueva fecha.")},
+    )
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, compromiso=compromiso, **kwargs)
+        self.fields["nueva_fecha"].widget.attrs["min"] = timezone.localdate().isoformat()
+
+
+class AprobarReprogramacionForm(_FormAccion):
+    accion = "aprobar_reprogramacion"
+    campos_version = ("estado", "fecha_limite")
+    boton = _("Aprobar la nueva fecha")
+    observacion = forms.CharField(
+        label=_("Observación (opcional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RechazarReprogramacionForm(_FormAccion):
+    accion = "rechazar_reprogramacion"
+    campos_version = ("estado", "fecha_limite")
+    boton = _("Rechazar la nueva fecha")
+    confirmar = _("¿Rechazar la nueva fecha? El compromiso conserva su fecha límite.")
+    destructiva = True
+    observacion = forms.CharField(
+        label=_("Por qué se rechaza"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué se rechaza la nueva fecha.")},
+    )
+
+
+class MetaForm(_FormAccion):
+    """The Despacho sets or corrects the plan de desarrollo meta a commitment serves."""
+
+    accion = "meta"
+    campos_version = ("meta",)
+    boton = _("Cambiar la meta del plan de desarrollo")
+    meta = forms.ModelChoiceField(
+        label=_("Meta del plan de desarrollo"),
+        queryset=MetaEstrategica.objects.filter(activa=True),
+        required=False,
+        empty_label=_("Ninguna"),
+    )
+
+    def __init__(self, *args, compromiso, **kwargs):
+        super().__init__(*args, compromiso=compromiso, **kwargs)
+        self.fields["meta"].initial = compromiso.meta_id
+
+
 FORMULARIOS_DE_ACCION = {
     f.accion: f
-    for f in (AvanceForm, CumplidoForm, VerificarForm, DevolverForm, CancelarForm, ReprogramarForm)
+    for f in (
+        AvanceForm,
+        CumplidoForm,
+        VerificarForm,
+        DevolverForm,
+        CancelarForm,
+        ReprogramarForm,
+        SolicitarReprogramacionForm,
+        AprobarReprogramacionForm,
+        RechazarReprogramacionForm,
+        MetaForm,
+    )
 }
 
 
@@ -548,20 +644,45 @@ class CompromisoForm(forms.Form):
     """A commitment registered by hand (no meeting): its origin may be written as text."""
 
     descripcion = forms.CharField(label=_("Compromiso"), widget=forms.Textarea(attrs={"rows": 3}))
-    responsable = CampoPersona(label=_("Responsable"))
+    responsable = CampoPersona(
+        label=_("Responsable"), queryset=personas_que_responden(), error_messages=NO_RESPONDE
+    )
     corresponsables = CampoPersonas(
         label=_("Corresponsables"),
+        queryset=personas_que_responden(),
+        error_messages=NO_RESPONDE,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
-    fecha_limite = forms.DateField(label=_("Fecha límite"), widget=EntradaFecha())
+    fecha_limite = forms.DateField(
+        label=_("Fecha límite de cumplimiento"),
+        widget=EntradaFecha(),
+        error_messages={"required": _("Indique la fecha límite de cumplimiento.")},
+    )
     prioridad = forms.ChoiceField(
         label=_("Prioridad"), choices=Compromiso.Prioridad.choices, initial="media"
     )
     meta = forms.ModelChoiceField(
-        label=_("Meta estratégica"),
+        label=_("Meta del plan de desarrollo"),
         queryset=MetaEstrategica.objects.filter(activa=True),
         required=False,
+    )
+    externo_entidad = forms.CharField(
+        label=_("Entidad externa (si la debe una entidad de fuera de la Alcaldía)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Policía, Gobernación, EMCALI… El responsable de arriba hace su seguimiento: "
+            "recibe los recordatorios y reporta el avance."
+        ),
+    )
+    externo_nombre = forms.CharField(
+        label=_("Quién responde en la entidad"), max_length=150, required=False
+    )
+    externo_correo = forms.EmailField(
+        label=_("Correo electrónico de la entidad (opcional)"),
+        required=False,
+        error_messages={"invalid": _("Escriba un correo electrónico válido.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -586,5 +707,10 @@ class CompromisoForm(forms.Form):
                 ),
                 Column("prioridad", css_class="col-md-3"),
                 Column("meta", css_class="col-md-5"),
+            ),
+            Row(
+                Column("externo_entidad", css_class="col-md-5"),
+                Column("externo_nombre", css_class="col-md-4"),
+                Column("externo_correo", css_class="col-md-3"),
             ),
         )

@@ -8,7 +8,7 @@ other procedures use. State machines are explicit: `Reunion.TRANSICIONES` and
 """
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -29,6 +29,7 @@ from buengobierno.organizacion.acceso import (
     Politica,
     con_claves_en,
     roles_de,
+    usuarios_con_rol,
 )
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.consultas import DiaDelCalendario
@@ -42,6 +43,27 @@ ROLES_SEGUIMIENTO = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
 ROLES_RESPONSABLES = frozenset(
     {Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA, Rol.VIABILIZADOR}
 )
+# Who can ever update a commitment assigned to them: assigning one to anybody else (a
+# read-only role, or no role at all) would leave it with nobody to answer for it.
+ROLES_QUE_RESPONDEN = ROLES_SEGUIMIENTO | ROLES_RESPONSABLES
+
+
+def puede_responder(usuario) -> bool:
+    """Whether `usuario` can report progress on a commitment assigned to them."""
+    return bool(usuario.is_active and roles_de(usuario) & ROLES_QUE_RESPONDEN)
+
+
+def personas_que_responden():
+    """The active people a commitment may be assigned to (see ROLES_QUE_RESPONDEN)."""
+    return (
+        usuarios_con_rol(*ROLES_QUE_RESPONDEN)
+        .select_related("organismo")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+# How long after a meeting's end its record still counts as made live (issue 11, item 12).
+MARGEN_EN_VIVO = timedelta(hours=2)
 
 
 class ErrorDeEstado(Exception):
@@ -173,6 +195,12 @@ class Reunion(ConAcceso, EtiquetasRapidas, models.Model):
     creado_en = models.DateTimeField(_("creada en"), default=timezone.now)
     iniciada_en = models.DateTimeField(_("iniciada en"), null=True, blank=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
+    # Policy 1 of the circular: the record is made DURING the meeting. The first and last
+    # edit made while it was under way, and, at closing, whether every such edit fell
+    # between its start and its end + MARGEN_EN_VIVO (None for meetings closed before).
+    primera_edicion_en = models.DateTimeField(_("primera edición en curso"), null=True, blank=True)
+    ultima_edicion_en = models.DateTimeField(_("última edición en curso"), null=True, blank=True)
+    registrada_en_vivo = models.BooleanField(_("registrada en vivo"), null=True, blank=True)
     cerrada_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cerrada por"),
@@ -232,6 +260,12 @@ class Reunion(ConAcceso, EtiquetasRapidas, models.Model):
     @property
     def cerrada(self) -> bool:
         return self.estado == self.Estado.CERRADA
+
+    def fue_registrada_en_vivo(self) -> bool:
+        """Recorded live: edited while under way, and never after its end + MARGEN_EN_VIVO."""
+        if self.primera_edicion_en is None:
+            return False
+        return self.ultima_edicion_en <= self.fin + MARGEN_EN_VIVO
 
     def admite_adjuntos(self) -> bool:
         """A closed meeting's acta is final: nothing more is attached to it."""
@@ -542,6 +576,15 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         on_delete=models.PROTECT,
         related_name="compromisos",
     )
+    # Owed by an outside entity (Policía, Gobernación, EMCALI…): then `responsable` is the
+    # internal follow-up owner, who receives its reminders and reports its progress.
+    externo_nombre = models.CharField(
+        _("nombre de quien responde en la entidad externa"), max_length=150, blank=True
+    )
+    externo_entidad = models.CharField(_("entidad externa"), max_length=200, blank=True)
+    externo_correo = models.EmailField(
+        _("correo electrónico de la entidad externa"), max_length=254, blank=True
+    )
     corresponsables = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("corresponsables"),
@@ -549,9 +592,9 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         through="Corresponsable",
         related_name="compromisos_corresponsable",
     )
-    fecha_limite = models.DateField(_("fecha límite"), null=True, blank=True)
+    fecha_limite = models.DateField(_("fecha límite de cumplimiento"), null=True, blank=True)
     fecha_limite_original = models.DateField(
-        _("fecha límite original"), null=True, blank=True, editable=False
+        _("fecha límite de cumplimiento original"), null=True, blank=True, editable=False
     )
     prioridad = models.CharField(
         _("prioridad"), max_length=5, choices=Prioridad.choices, default=Prioridad.MEDIA
@@ -589,7 +632,7 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     origen_descripcion = models.CharField(_("origen"), max_length=255, blank=True)
     origen_url = models.CharField(_("enlace al origen"), max_length=500, blank=True)
     avance = models.PositiveSmallIntegerField(_("avance (%)"), default=0)
-    fecha_cumplimiento = models.DateField(_("fecha de cumplimiento"), null=True, blank=True)
+    fecha_cumplimiento = models.DateField(_("fecha en que se cumplió"), null=True, blank=True)
     verificado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verificado por"),
@@ -655,12 +698,19 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
                     & Q(fecha_limite_original__isnull=False)
                 ),
                 name="compromiso_publicado_tiene_responsable_y_fecha",
-                violation_error_message=_("Un compromiso necesita responsable y fecha límite."),
+                violation_error_message=_(
+                    "Un compromiso necesita responsable y fecha límite de cumplimiento."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(estado__in=["cumplido", "verificado"])
                 | Q(fecha_cumplimiento__isnull=False),
                 name="compromiso_cumplido_tiene_fecha_de_cumplimiento",
+            ),
+            models.CheckConstraint(
+                condition=Q(externo_entidad="") | ~Q(externo_nombre=""),
+                name="compromiso_externo_con_nombre",
+                violation_error_message=_("Indique quién responde en la entidad externa."),
             ),
             models.CheckConstraint(
                 condition=~Q(estado="cancelado") | ~Q(motivo_cancelacion=""),
@@ -708,6 +758,20 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         return reverse("compromisos:compromiso", args=[self.pk])
 
     @property
+    def es_externo(self) -> bool:
+        """Owed by an outside entity, followed up by `responsable`."""
+        return bool(self.externo_entidad)
+
+    @property
+    def externo_mostrado(self) -> str:
+        """'Policía Metropolitana de Cali (Cr. Juan Pérez)', or '' when owed in-house."""
+        if not self.es_externo:
+            return ""
+        if self.externo_nombre:
+            return f"{self.externo_entidad} ({self.externo_nombre})"
+        return self.externo_entidad
+
+    @property
     def abierto(self) -> bool:
         return self.estado in self.ABIERTOS
 
@@ -726,9 +790,15 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
 
     @property
     def cumplido_a_tiempo(self) -> bool | None:
+        """Fulfilled by the ORIGINAL due date (what compliance is measured against)."""
         if self.estado not in self.CUMPLIDOS or self.fecha_cumplimiento is None:
             return None
-        return self.fecha_cumplimiento <= self.fecha_limite
+        return self.fecha_cumplimiento <= (self.fecha_limite_original or self.fecha_limite)
+
+    @property
+    def cumplido_en_plazo_reprogramado(self) -> bool:
+        """Late against the original due date, but within the one the Despacho moved it to."""
+        return self.cumplido_a_tiempo is False and self.fecha_cumplimiento <= self.fecha_limite
 
     @property
     def estado_mostrado(self) -> str:
@@ -770,6 +840,19 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
             usuario.pk == self.creado_por_id
         )
 
+    def puede_mover_fecha(self, usuario) -> bool:
+        """The due date is the Despacho's to move (or the convener's of its meeting), never
+        its own responsible person's: they request a new date (issue 11, item 11)."""
+        if usuario.pk == self.responsable_id or not self.puede_editar(usuario):
+            return False
+        if roles_de(usuario) & (ROLES_SEGUIMIENTO | {Rol.ADMINISTRADOR}):
+            return True
+        return self.reunion_id is not None and self.reunion.creado_por_id == usuario.pk
+
+    def solicitud_pendiente(self):
+        """The request for a new date waiting for a decision, if any."""
+        return self.reprogramaciones.filter(estado=Reprogramacion.Estado.SOLICITADA).first()
+
     def puede_verificar(self, usuario) -> bool:
         """The follow-up verifies, never the responsible person themself."""
         return usuario.pk != self.responsable_id and self.puede_seguir(usuario)
@@ -780,11 +863,25 @@ class Compromiso(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
             return []
         acciones = []
         if self.abierto:
-            acciones += ["avance", "cumplido", "reprogramar"]
+            acciones += ["avance", "cumplido"]
+            if self.puede_seguir(usuario):
+                acciones.append("meta")
+            pendiente = self.solicitud_pendiente() is not None
+            if self.puede_mover_fecha(usuario):
+                acciones += (
+                    ["aprobar_reprogramacion", "rechazar_reprogramacion"]
+                    if pendiente
+                    else ["reprogramar"]
+                )
+            elif not pendiente:
+                acciones.append("solicitar_reprogramacion")
             if self.puede_seguir(usuario):
                 acciones.append("cancelar")
-        elif self.estado == self.Estado.CUMPLIDO and self.puede_verificar(usuario):
-            acciones += ["verificar", "devolver"]
+        else:
+            if self.estado == self.Estado.CUMPLIDO and self.puede_verificar(usuario):
+                acciones += ["verificar", "devolver"]
+            if self.estado != self.Estado.CANCELADO and self.puede_seguir(usuario):
+                acciones.append("meta")  # the meta may be set right after the fact
         return acciones
 
 
@@ -808,7 +905,16 @@ class Corresponsable(models.Model):
 
 
 class Reprogramacion(models.Model):
-    """A moved due date: the old one and the justification stay on record."""
+    """A moved due date: the old one and the justification stay on record.
+
+    The responsible person requests it (SOLICITADA) and the Despacho or the meeting's convener
+    approves or rejects it; the Despacho may also move the date directly (APROBADA at once).
+    """
+
+    class Estado(models.TextChoices):
+        SOLICITADA = "solicitada", _("Solicitada, por resolver")
+        APROBADA = "aprobada", _("Aprobada")
+        RECHAZADA = "rechazada", _("Rechazada")
 
     compromiso = models.ForeignKey(
         Compromiso,
@@ -823,6 +929,19 @@ class Reprogramacion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("autor"), on_delete=models.PROTECT
     )
     fecha = models.DateTimeField(_("fecha"), default=timezone.now)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.APROBADA
+    )
+    resuelta_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resuelta por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    resuelta_en = models.DateTimeField(_("resuelta en"), null=True, blank=True)
+    observacion = models.TextField(_("observación de quien la resolvió"), blank=True)
 
     history = HistoricalRecords()
 
@@ -831,6 +950,19 @@ class Reprogramacion(models.Model):
         verbose_name_plural = _("reprogramaciones")
         ordering = ["compromiso", "-fecha"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["compromiso"],
+                condition=Q(estado="solicitada"),
+                name="reprogramacion_una_solicitud_pendiente",
+                violation_error_message=_(
+                    "Este compromiso ya tiene una solicitud de nueva fecha por resolver."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="rechazada") | ~Q(observacion=""),
+                name="reprogramacion_rechazada_con_motivo",
+                violation_error_message=_("Explique por qué se rechaza la nueva fecha."),
+            ),
             models.CheckConstraint(
                 condition=~Q(justificacion=""),
                 name="reprogramacion_justificada",

@@ -39,11 +39,13 @@ from compromisos.models import (
     Corresponsable,
     Decision,
     ErrorDeEstado,
+    MetaEstrategica,
     PuntoOrden,
     Reprogramacion,
     Reunion,
     TipoDeOrigen,
     TipoReunion,
+    puede_responder,
 )
 
 Estado = Compromiso.Estado
@@ -112,16 +114,52 @@ def errores_de_compromiso(
         errores["responsable"] = [_("Indique quién es el responsable.")]
     elif not responsable.is_active:
         errores["responsable"] = [_("El responsable elegido está inactivo.")]
+    elif not puede_responder(responsable):
+        errores["responsable"] = [mensaje_sin_rol(responsable)]
     if fecha_limite is None:
-        errores["fecha_limite"] = [_("Indique la fecha límite.")]
+        errores["fecha_limite"] = [_("Indique la fecha límite de cumplimiento.")]
     elif fuera := mensajes_de_fecha(fecha_limite):
         errores["fecha_limite"] = fuera
     elif fecha_limite < fecha_minima:
         errores["fecha_limite"] = [
-            _("La fecha límite no puede ser anterior al %(fecha)s.")
+            _("La fecha límite de cumplimiento no puede ser anterior al %(fecha)s.")
             % {"fecha": fecha_larga(fecha_minima)}
         ]
     return errores
+
+
+def mensaje_sin_rol(persona) -> str:
+    return _(
+        "%(persona)s no podría actualizar el compromiso: su rol es de solo consulta o no "
+        "tiene rol en la plataforma. Elija a otra persona."
+    ) % {"persona": persona}
+
+
+CAMPOS_EXTERNO = ("externo_nombre", "externo_entidad", "externo_correo")
+
+
+def errores_de_externo(datos: dict) -> dict[str, list[str]]:
+    """An outside entity needs its name and who answers there; the e-mail is optional."""
+    nombre = (datos.get("externo_nombre") or "").strip()
+    entidad = (datos.get("externo_entidad") or "").strip()
+    correo = (datos.get("externo_correo") or "").strip()
+    errores = {}
+    if (nombre or correo) and not entidad:
+        errores["externo_entidad"] = [_("Indique la entidad externa que debe el compromiso.")]
+    if entidad and not nombre:
+        errores["externo_nombre"] = [_("Indique quién responde en la entidad externa.")]
+    if correo:
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(correo)
+        except ValidationError:
+            errores["externo_correo"] = [_("Escriba un correo electrónico válido.")]
+    return errores
+
+
+def _errores_de_corresponsables(usuarios) -> list[str]:
+    return [mensaje_sin_rol(u) for u in usuarios if not puede_responder(u)]
 
 
 def _datos_de_origen(origen) -> dict:
@@ -149,7 +187,9 @@ def crear_compromisos(
     """Create the commitments adopted in `origen` (any saved record, or None), all or none.
 
     Each dict holds descripcion, responsable (a Usuario), fecha_limite (a date) and optionally
-    prioridad, meta (MetaEstrategica) and corresponsables (users). Due dates may not fall
+    prioridad, meta (MetaEstrategica), corresponsables (users) and, for a commitment owed by
+    an outside entity, externo_entidad, externo_nombre and externo_correo (then
+    `responsable` is the internal follow-up owner, who gets its reminders). Due dates may not fall
     before `fecha_origen` (default: see fecha_de_origen). Raises CompromisosInvalidos with
     the messages per position; otherwise every responsible and co-responsible person is
     notified after commit (step "compromiso_asignado"). The origin gets a link back from the
@@ -170,6 +210,10 @@ def crear_compromisos(
             fecha_limite=datos.get("fecha_limite"),
             fecha_minima=fecha_minima,
         )
+        fila.update(errores_de_externo(datos))
+        corresponsables = _errores_de_corresponsables(datos.get("corresponsables") or ())
+        if corresponsables:
+            fila["corresponsables"] = corresponsables
         prioridad = datos.get("prioridad") or Compromiso.Prioridad.MEDIA
         if prioridad not in Compromiso.Prioridad.values:
             fila["prioridad"] = [_("Prioridad desconocida.")]
@@ -192,6 +236,7 @@ def crear_compromisos(
             meta=datos.get("meta"),
             estado=Estado.PENDIENTE,
             creado_por=creado_por,
+            **{c: (datos.get(c) or "").strip() for c in CAMPOS_EXTERNO},
             **origen_datos,
         )
         _poner_corresponsables(compromiso, datos.get("corresponsables") or ())
@@ -333,10 +378,15 @@ def _nueva_version(reunion: Reunion, clave: str = "", usuario=None) -> int:
     reunion.version += 1
     if clave:
         reunion.versiones[clave] = [reunion.version, getattr(usuario, "pk", None)]
+    campos = {"version": reunion.version, "versiones": reunion.versiones}
+    if reunion.estado == Reunion.Estado.EN_CURSO:
+        # Every edit while under way: when the record was made (policy 1).
+        ahora = timezone.now()
+        reunion.primera_edicion_en = reunion.primera_edicion_en or ahora
+        reunion.ultima_edicion_en = ahora
+        campos.update(primera_edicion_en=reunion.primera_edicion_en, ultima_edicion_en=ahora)
     # update(), not save(): a version bump is not an event worth a history entry.
-    Reunion.objects.filter(pk=reunion.pk).update(
-        version=reunion.version, versiones=reunion.versiones
-    )
+    Reunion.objects.filter(pk=reunion.pk).update(**campos)
     return reunion.version
 
 
@@ -361,6 +411,7 @@ CAMPOS_EN_VIVO = {
     ("compromiso", "responsable"): "usuario",
     ("compromiso", "fecha_limite"): "fecha",
     ("compromiso", "prioridad"): "prioridad",
+    ("compromiso", "meta"): "meta",
     ("asistente", "asistencia"): "asistencia",
 }
 
@@ -426,7 +477,16 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
         persona = get_user_model().objects.filter(pk=entero(valor), is_active=True).first()
         if persona is None:
             raise ValidationError(_("Elija una persona activa de la lista."))
+        if not puede_responder(persona):
+            raise ValidationError(mensaje_sin_rol(persona))
         return persona
+    if forma == "meta":
+        if not valor:
+            return None
+        meta = MetaEstrategica.objects.filter(pk=entero(valor) or 0, activa=True)
+        if not meta.exists():
+            raise ValidationError(_("Elija una meta del plan de desarrollo de la lista."))
+        return meta.get()
     if forma == "prioridad":
         if valor not in Compromiso.Prioridad.values:
             raise ValidationError(_("Prioridad desconocida."))
@@ -444,7 +504,7 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
         validar_fecha(fecha)
         if fecha < reunion.fecha:
             raise ValidationError(
-                _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
+                _("La fecha límite de cumplimiento no puede ser anterior a la reunión (%(fecha)s).")
                 % {"fecha": fecha_larga(reunion.fecha)}
             )
         return fecha
@@ -452,7 +512,9 @@ def _convertir(reunion: Reunion, fila, campo: str, forma: str, valor: str):
 
 
 def _actual(fila, campo: str):
-    return getattr(fila, f"{campo}_id") if campo == "responsable" else getattr(fila, campo)
+    if campo in ("responsable", "meta"):
+        return getattr(fila, f"{campo}_id")
+    return getattr(fila, campo)
 
 
 def _comparable(valor):
@@ -485,8 +547,8 @@ def guardar_campo(*, reunion: Reunion, clave: str, valor: str, version: int, usu
     # version that answer gave.)
     if ultima > int(version):
         mostrado = actual
-        if campo == "responsable" and actual is not None:
-            mostrado = str(fila.responsable)
+        if campo in ("responsable", "meta") and actual is not None:
+            mostrado = str(getattr(fila, campo))
         elif campo == "fecha_limite" and actual is not None:
             mostrado = fecha_entrada(actual)
         raise Conflicto(valor=mostrado or "", version=reunion.version_de(clave))
@@ -583,9 +645,11 @@ def agregar_compromiso_en_reunion(
         errores["descripcion"] = [_("Escriba en qué consiste el compromiso.")]
     if fecha_limite is not None and fecha_limite < reunion.fecha:
         errores["fecha_limite"] = [
-            _("La fecha límite no puede ser anterior a la reunión (%(fecha)s).")
+            _("La fecha límite de cumplimiento no puede ser anterior a la reunión (%(fecha)s).")
             % {"fecha": fecha_larga(reunion.fecha)}
         ]
+    if responsable is not None and not puede_responder(responsable):
+        errores["responsable"] = [mensaje_sin_rol(responsable)]
     if errores:
         raise ValidationError(errores)
     compromiso = Compromiso.objects.create(
@@ -623,6 +687,34 @@ def quitar_de_reunion(*, reunion: Reunion, elemento, usuario) -> None:
     _nueva_version(reunion)
 
 
+class ReunionIncompleta(CompromisosInvalidos):
+    """The meeting's own record is incomplete (policy 1): `por_campo` maps "asistentes",
+    "objetivo", "puntos" or "punto.<pk>.desarrollo" to its messages; `por_fila` holds the
+    commitments' messages as in CompromisosInvalidos."""
+
+    def __init__(self, por_campo: dict, por_fila: dict):
+        self.por_campo = por_campo
+        super().__init__(por_fila)
+        self.message = _("No se puede cerrar: el registro de la reunión está incompleto.")
+
+
+def errores_de_registro(reunion: Reunion) -> dict[str, list[str]]:
+    """What the circular's policy 1 asks of a meeting's record before closing it: someone
+    present, the objective, the agenda and the development of each point."""
+    errores = {}
+    if not reunion.asistentes.filter(asistencia=Asistente.Asistencia.ASISTIO).exists():
+        errores["asistentes"] = [_("Marque como presente al menos a una persona asistente.")]
+    if not reunion.objetivo.strip():
+        errores["objetivo"] = [_("Escriba el objetivo de la reunión.")]
+    puntos = list(reunion.puntos.all())
+    if not puntos:
+        errores["puntos"] = [_("Agregue al menos un punto al orden del día.")]
+    for punto in puntos:
+        if not punto.desarrollo.strip():
+            errores[f"punto.{punto.pk}.desarrollo"] = [_("Escriba el desarrollo de este punto.")]
+    return errores
+
+
 def errores_de_cierre(reunion: Reunion) -> dict[int, dict[str, list[str]]]:
     """Per draft commitment (by pk), what stops the meeting from being closed."""
     errores = {}
@@ -644,8 +736,11 @@ def errores_de_cierre(reunion: Reunion) -> dict[int, dict[str, list[str]]]:
 def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     """Close a meeting: check its commitments, freeze it, number its acta, tell the people.
 
-    Every draft commitment needs a description, a responsible person and a due date not
-    before the meeting (else CompromisosInvalidos by commitment pk, and nothing changes).
+    The record must be complete (policy 1: someone present, the objective, the agenda and
+    the development of each point; else ReunionIncompleta) and every draft commitment needs
+    a description, a responsible person and a due date not before the meeting (else
+    CompromisosInvalidos by commitment pk); either way nothing changes. Whether it was
+    recorded live is stored (Reunion.registrada_en_vivo).
     The Consejo de Gobierno's actas (types with numera_acta) take the next number of their
     series inside this transaction, so a failure gives the number back. Each responsible
     and co-responsible person is notified of their commitments after commit.
@@ -653,6 +748,9 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     reunion = _bloquear(reunion, usuario)
     _exigir_transicion(reunion, Reunion.Estado.CERRADA)
     errores = errores_de_cierre(reunion)
+    registro = errores_de_registro(reunion)
+    if registro:
+        raise ReunionIncompleta(registro, errores)
     if errores:
         raise CompromisosInvalidos(errores)
     borradores = list(
@@ -670,7 +768,16 @@ def cerrar_reunion(*, reunion: Reunion, usuario) -> Reunion:
     reunion.estado = Reunion.Estado.CERRADA
     reunion.cerrada_en = timezone.now()
     reunion.cerrada_por = usuario
-    reunion.save(update_fields=["estado", "cerrada_en", "cerrada_por", "numero_acta"])
+    reunion.registrada_en_vivo = reunion.fue_registrada_en_vivo()
+    reunion.save(
+        update_fields=[
+            "estado",
+            "cerrada_en",
+            "cerrada_por",
+            "numero_acta",
+            "registrada_en_vivo",
+        ]
+    )
     for compromiso in borradores:
         _avisar_asignacion(compromiso)
     documentos.ACTA.generar_al_confirmar(reunion)
@@ -839,34 +946,201 @@ def cancelar_compromiso(*, compromiso: Compromiso, usuario, motivo: str) -> Comp
     return compromiso
 
 
-@transaction.atomic
-def reprogramar_compromiso(
-    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
-) -> Reprogramacion:
-    """Move the due date; the old date and the justification stay in a Reprogramacion row
-    (fecha_limite_original never changes)."""
-    compromiso = _bloquear_compromiso(compromiso, usuario)
-    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
-    justificacion = _exigir_texto(
-        "justificacion", justificacion, _("La reprogramación necesita una justificación.")
-    )
+def _nueva_fecha_valida(compromiso: Compromiso, nueva_fecha: date | None) -> date:
     if nueva_fecha is None:
-        raise ValidationError({"nueva_fecha": _("Indique la nueva fecha límite.")})
+        raise ValidationError({"nueva_fecha": _("Indique la nueva fecha límite de cumplimiento.")})
     if nueva_fecha == compromiso.fecha_limite:
         raise ValidationError({"nueva_fecha": _("La nueva fecha es igual a la actual.")})
     if nueva_fecha < timezone.localdate():
         raise ValidationError({"nueva_fecha": _("La nueva fecha no puede ser anterior a hoy.")})
+    return nueva_fecha
+
+
+def _exigir_quien_mueve_la_fecha(compromiso: Compromiso, usuario) -> None:
+    if not compromiso.puede_mover_fecha(usuario):
+        raise PermissionDenied(
+            _(
+                "La fecha límite de cumplimiento la mueve el Despacho o quien convocó la "
+                "reunión; el responsable solicita una nueva fecha."
+            )
+        )
+
+
+def _mover_fecha(compromiso: Compromiso, nueva_fecha: date) -> None:
+    compromiso.fecha_limite = nueva_fecha
+    compromiso.estado = Estado.REPROGRAMADO
+    compromiso.save(update_fields=["fecha_limite", "estado"])
+
+
+def _solicitud_pendiente_bloqueada(compromiso: Compromiso) -> Reprogramacion | None:
+    return (
+        Reprogramacion.objects.select_for_update()
+        .filter(compromiso=compromiso, estado=Reprogramacion.Estado.SOLICITADA)
+        .first()
+    )
+
+
+@transaction.atomic
+def reprogramar_compromiso(
+    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
+) -> Reprogramacion:
+    """The Despacho (or the meeting's convener) moves the due date; the old date and the
+    justification stay in a Reprogramacion row (fecha_limite_original never changes). The
+    responsible person cannot: they call solicitar_reprogramacion."""
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_quien_mueve_la_fecha(compromiso, usuario)
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if _solicitud_pendiente_bloqueada(compromiso) is not None:
+        raise ErrorDeEstado(
+            _("El responsable solicitó una nueva fecha: apruebe o rechace esa solicitud primero.")
+        )
+    justificacion = _exigir_texto(
+        "justificacion", justificacion, _("La reprogramación necesita una justificación.")
+    )
+    nueva_fecha = _nueva_fecha_valida(compromiso, nueva_fecha)
+    ahora = timezone.now()
     reprogramacion = Reprogramacion.objects.create(
         compromiso=compromiso,
         fecha_anterior=compromiso.fecha_limite,
         fecha_nueva=nueva_fecha,
         justificacion=justificacion,
         autor=usuario,
+        estado=Reprogramacion.Estado.APROBADA,
+        resuelta_por=usuario,
+        resuelta_en=ahora,
     )
-    compromiso.fecha_limite = nueva_fecha
-    compromiso.estado = Estado.REPROGRAMADO
-    compromiso.save(update_fields=["fecha_limite", "estado"])
+    _mover_fecha(compromiso, nueva_fecha)
     return reprogramacion
+
+
+def _quienes_deciden(compromiso: Compromiso) -> list:
+    """Who is told of a request: whoever registered the commitment and the meeting's
+    convener (the Despacho sees every request on the commitment's page)."""
+    personas = {compromiso.creado_por_id: compromiso.creado_por}
+    if compromiso.reunion_id:
+        personas.setdefault(compromiso.reunion.creado_por_id, compromiso.reunion.creado_por)
+    personas.pop(compromiso.responsable_id, None)
+    return list(personas.values())
+
+
+@transaction.atomic
+def solicitar_reprogramacion(
+    *, compromiso: Compromiso, nueva_fecha: date | None, justificacion: str, usuario
+) -> Reprogramacion:
+    """The responsible person (or a co-responsible) asks for a new due date with a reason.
+
+    Nothing moves until the Despacho or the meeting's convener approves it
+    (aprobar_reprogramacion); one request at a time.
+    """
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if _solicitud_pendiente_bloqueada(compromiso) is not None:
+        raise ErrorDeEstado(_("Ya hay una solicitud de nueva fecha por resolver."))
+    justificacion = _exigir_texto(
+        "justificacion", justificacion, _("Explique por qué necesita una nueva fecha.")
+    )
+    nueva_fecha = _nueva_fecha_valida(compromiso, nueva_fecha)
+    solicitud = Reprogramacion.objects.create(
+        compromiso=compromiso,
+        fecha_anterior=compromiso.fecha_limite,
+        fecha_nueva=nueva_fecha,
+        justificacion=justificacion,
+        autor=usuario,
+        estado=Reprogramacion.Estado.SOLICITADA,
+    )
+    for persona in _quienes_deciden(compromiso):
+        notificar(
+            destinatario=persona,
+            titulo=_("Solicitud de nueva fecha (%(fecha)s): «%(compromiso)s»")
+            % {"fecha": fecha_larga(nueva_fecha), "compromiso": compromiso},
+            mensaje=justificacion,
+            url=compromiso.get_absolute_url(),
+            objeto=compromiso,
+        )
+    return solicitud
+
+
+def _resolver(compromiso, usuario, estado, observacion) -> tuple[Compromiso, Reprogramacion]:
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    _exigir_quien_mueve_la_fecha(compromiso, usuario)
+    solicitud = _solicitud_pendiente_bloqueada(compromiso)
+    if solicitud is None:
+        raise ErrorDeEstado(_("No hay una solicitud de nueva fecha por resolver."))
+    solicitud.estado = estado
+    solicitud.resuelta_por = usuario
+    solicitud.resuelta_en = timezone.now()
+    solicitud.observacion = (observacion or "").strip()
+    return compromiso, solicitud
+
+
+@transaction.atomic
+def aprobar_reprogramacion(
+    *, compromiso: Compromiso, usuario, observacion: str = ""
+) -> Reprogramacion:
+    """The Despacho or the meeting's convener accepts the requested date: it becomes the due
+    date (the original stays what compliance is measured against)."""
+    compromiso, solicitud = _resolver(
+        compromiso, usuario, Reprogramacion.Estado.APROBADA, observacion
+    )
+    _exigir_transicion(compromiso, Estado.REPROGRAMADO)
+    if solicitud.fecha_nueva < timezone.localdate():
+        raise ValidationError(
+            {
+                "observacion": _(
+                    "La fecha solicitada (%(fecha)s) ya pasó: rechace la solicitud o fije "
+                    "otra fecha."
+                )
+                % {"fecha": fecha_larga(solicitud.fecha_nueva)}
+            }
+        )
+    solicitud.fecha_anterior = compromiso.fecha_limite
+    solicitud.save()
+    _mover_fecha(compromiso, solicitud.fecha_nueva)
+    notificar(
+        destinatario=solicitud.autor,
+        titulo=_("Nueva fecha aprobada (%(fecha)s): «%(compromiso)s»")
+        % {"fecha": fecha_larga(solicitud.fecha_nueva), "compromiso": compromiso},
+        mensaje=solicitud.observacion,
+        url=compromiso.get_absolute_url(),
+        objeto=compromiso,
+    )
+    return solicitud
+
+
+@transaction.atomic
+def rechazar_reprogramacion(*, compromiso: Compromiso, usuario, observacion: str) -> Reprogramacion:
+    """The request is refused with a reason; the due date stays."""
+    _exigir_texto("observacion", observacion, _("Explique por qué se rechaza la nueva fecha."))
+    compromiso, solicitud = _resolver(
+        compromiso, usuario, Reprogramacion.Estado.RECHAZADA, observacion
+    )
+    solicitud.save()
+    notificar(
+        destinatario=solicitud.autor,
+        titulo=_("Nueva fecha rechazada: «%(compromiso)s»") % {"compromiso": compromiso},
+        mensaje=solicitud.observacion,
+        url=compromiso.get_absolute_url(),
+        objeto=compromiso,
+    )
+    return solicitud
+
+
+@transaction.atomic
+def cambiar_meta(*, compromiso: Compromiso, meta: MetaEstrategica | None, usuario) -> Compromiso:
+    """The Despacho (whoever follows it up) sets or corrects the plan de desarrollo meta a
+    commitment serves, at any time but after a cancellation; the change is in its history."""
+    compromiso = _bloquear_compromiso(compromiso, usuario)
+    if not compromiso.puede_seguir(usuario):
+        raise PermissionDenied(
+            _("Solo quien hace el seguimiento cambia la meta del plan de desarrollo.")
+        )
+    if compromiso.estado in (Estado.BORRADOR, Estado.CANCELADO):
+        raise ErrorDeEstado(_("La meta no se cambia en un compromiso cancelado o en borrador."))
+    if meta is not None and not meta.activa:
+        raise ValidationError({"meta": _("Esa meta ya no está activa.")})
+    compromiso.meta = meta
+    compromiso.save(update_fields=["meta"])
+    return compromiso
 
 
 # --- the calendar feed -----------------------------------------------------------------------

@@ -19,7 +19,8 @@ def siguiente_paso(
     if c.abierto:
         if c.vencido:
             explicacion = _(
-                "Venció el %(fecha)s: %(persona)s debe cumplirlo o reprogramarlo con una justificación."
+                "Venció el %(fecha)s: %(persona)s debe cumplirlo o solicitar una nueva fecha con una "
+                "justificación."
             ) % {
                 "fecha": fecha_larga(c.fecha_limite),
                 "persona": responsable,
@@ -32,6 +33,13 @@ def siguiente_paso(
                 "fecha": fecha_larga(c.fecha_limite),
             }
         espera_a, desde = responsable, c.creado_en
+        solicitud = c.solicitud_pendiente()
+        if solicitud is not None:
+            explicacion = _(
+                "%(persona)s solicitó mover la fecha límite de cumplimiento al %(fecha)s; el "
+                "Despacho (o quien convocó la reunión) aprueba o rechaza la solicitud."
+            ) % {"persona": solicitud.autor, "fecha": fecha_larga(solicitud.fecha_nueva)}
+            espera_a, desde = _("el Despacho de Gobierno"), solicitud.fecha
     elif c.estado == Estado.CUMPLIDO:
         explicacion = _(
             "%(persona)s lo reportó cumplido el %(fecha)s; quien hace el seguimiento verifica "

@@ -22,7 +22,7 @@ from compromisos.forms import (
     PuntoForm,
     ReunionForm,
 )
-from compromisos.models import TipoReunion
+from compromisos.models import Reunion, TipoReunion
 
 
 def _momento(fecha, hora):
@@ -54,6 +54,10 @@ def escenario(*, usuarios) -> dict:
             reunion=convocar("Consejo de Gobierno en curso"), usuario=despacho
         )
         services.agregar_decision(reunion=en_curso, texto="Se aprueba el plan.", usuario=despacho)
+        # What policy 1 asks before closing: someone present, the objective, each development.
+        en_curso.asistentes.update(asistencia="asistio")
+        Reunion.objects.filter(pk=en_curso.pk).update(objetivo="Revisar el plan de vacunación.")
+        en_curso.puntos.update(desarrollo="Se verificó el quórum.")
         borrador = services.agregar_compromiso_en_reunion(
             reunion=en_curso,
             descripcion="Enviar el informe de seguridad",
@@ -224,6 +228,7 @@ SONDAS = [
                     "fecha_limite": _fecha(8),
                     "prioridad": "alta",
                     "asistencia": "asistio",
+                    "meta": "",  # none: the meta is optional
                 }.get(campo, "Texto nuevo"),
                 "version": "0",
             },

@@ -19,6 +19,8 @@ from buengobierno.web.formularios import (
     personas_activas,
     sin_guiones,
 )
+from compromisos.forms import NO_RESPONDE
+from compromisos.models import personas_que_responden
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
 from delegaciones.services import TEXTOS_FICHA, delegables
 
@@ -462,7 +464,10 @@ class FichaForm(ConVersion, forms.Form):
 
 
 class CompromisoFichaForm(forms.ModelForm):
-    responsable = CampoPersona(label=_("Responsable"))
+    # Only people who can update a commitment (P005 refuses anybody else: no dead ends).
+    responsable = CampoPersona(
+        label=_("Responsable"), queryset=personas_que_responden(), error_messages=NO_RESPONDE
+    )
 
     class Meta:
         model = CompromisoFicha
@@ -471,6 +476,7 @@ class CompromisoFichaForm(forms.ModelForm):
             "descripcion": forms.Textarea(attrs={"rows": 2}),
             "fecha_limite": EntradaFecha(),
         }
+        labels = {"fecha_limite": _("Fecha límite de cumplimiento")}
 
     def __init__(self, *args, fecha_sesion=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class Rol(TextChoices):
     ADMINISTRADOR = "Administrador", _("Administrador")
     DESPACHO = "Despacho de Gobierno", _("Despacho de Gobierno")
-    SECRETARIO = "Secretario de Despacho", _("Secretario de Despacho")
+    SECRETARIO = "Secretario de Gobierno", _("Secretario de Gobierno")
     RELACIONES = "Relaciones y Cooperación", _("Relaciones y Cooperación")
     DIRECTIVO = "Directivo", _("Directivo")
     ENLACE = "Enlace", _("Enlace")

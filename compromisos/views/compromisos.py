@@ -32,6 +32,10 @@ SERVICIOS = {
     "devolver": services.devolver_compromiso,
     "cancelar": services.cancelar_compromiso,
     "reprogramar": services.reprogramar_compromiso,
+    "solicitar_reprogramacion": services.solicitar_reprogramacion,
+    "aprobar_reprogramacion": services.aprobar_reprogramacion,
+    "rechazar_reprogramacion": services.rechazar_reprogramacion,
+    "meta": services.cambiar_meta,
 }
 MENSAJES = {
     "avance": _("Se registró el avance."),
@@ -40,6 +44,13 @@ MENSAJES = {
     "devolver": _("Se devolvió el compromiso al responsable."),
     "cancelar": _("Se canceló el compromiso."),
     "reprogramar": _("Se reprogramó el compromiso; la fecha anterior queda en el registro."),
+    "solicitar_reprogramacion": _(
+        "Se envió la solicitud de nueva fecha; la fecha límite de cumplimiento no cambia "
+        "hasta que el Despacho la apruebe."
+    ),
+    "aprobar_reprogramacion": _("Se aprobó la nueva fecha límite de cumplimiento."),
+    "rechazar_reprogramacion": _("Se rechazó la solicitud; la fecha límite no cambia."),
+    "meta": _("Se actualizó la meta del plan de desarrollo."),
 }
 
 
@@ -77,7 +88,7 @@ def _pagina(request, compromiso, *, formularios=None, status=200):
             "paso": paso,
             "formularios": paso.formularios,
             "avances": compromiso.avances.select_related("autor", "evidencia"),
-            "reprogramaciones": compromiso.reprogramaciones.select_related("autor"),
+            "reprogramaciones": compromiso.reprogramaciones.select_related("autor", "resuelta_por"),
             "corresponsables": compromiso.corresponsables.all(),
         },
         status=status,
@@ -96,7 +107,8 @@ def compromiso(request, pk):
 @login_required
 @require_POST
 def accion(request, pk, accion):
-    """One transition (avance, cumplido, verificar, devolver, cancelar, reprogramar)."""
+    """One transition (avance, cumplido, verificar, devolver, cancelar, reprogramar, and the
+    request for a new date with its approval or rejection)."""
     if accion not in SERVICIOS:
         raise Http404
     compromiso = _compromiso(request, pk)

@@ -32,7 +32,15 @@ from compromisos.forms import (
     atajos_de_fecha,
     opciones_de_personas,
 )
-from compromisos.models import Asistente, Compromiso, Decision, ErrorDeEstado, PuntoOrden, Reunion
+from compromisos.models import (
+    Asistente,
+    Compromiso,
+    Decision,
+    ErrorDeEstado,
+    MetaEstrategica,
+    PuntoOrden,
+    Reunion,
+)
 
 SECCIONES = {
     "asistentes": "compromisos/en_vivo/_asistentes.html",
@@ -50,12 +58,28 @@ def _reunion_editable(request, pk) -> Reunion:
     return reunion
 
 
-def _contexto(reunion: Reunion, *, formularios=None, errores_cierre=None) -> dict:
+def _con_errores(form, errores: dict):
+    """Show closing errors beside the fields of a live form (it is never bound)."""
+    if errores:
+        form._errors = ErrorDict({c: ErrorList(m) for c, m in errores.items()})
+    return form
+
+
+def _errores_del_punto(errores_registro: dict, punto) -> dict:
+    mensajes = errores_registro.get(f"punto.{punto.pk}.desarrollo")
+    return {"desarrollo": mensajes} if mensajes else {}
+
+
+def _contexto(
+    reunion: Reunion, *, formularios=None, errores_cierre=None, errores_registro=None
+) -> dict:
     """The context of the live page and of each of its sections."""
     formularios = formularios or {}
     errores_cierre = errores_cierre or {}
+    errores_registro = errores_registro or {}
     solo_lectura = reunion.cerrada
     opciones = opciones_de_personas()
+    opciones_metas = [(m.pk, str(m)) for m in MetaEstrategica.objects.filter(activa=True)]
     atajos = atajos_de_fecha(reunion.fecha)
     compromisos = []
     for compromiso in reunion.compromisos.order_by("pk"):
@@ -63,6 +87,7 @@ def _contexto(reunion: Reunion, *, formularios=None, errores_cierre=None) -> dic
             reunion=reunion,
             objeto=compromiso,
             opciones_personas=opciones,
+            opciones_metas=opciones_metas,
             atajos=atajos,
             solo_lectura=solo_lectura,
         )
@@ -78,10 +103,17 @@ def _contexto(reunion: Reunion, *, formularios=None, errores_cierre=None) -> dic
     return {
         "reunion": reunion,
         "pestana": "reuniones",
-        "objetivo": ObjetivoEnVivoForm(reunion=reunion, objeto=reunion, solo_lectura=solo_lectura),
+        "objetivo": _con_errores(
+            ObjetivoEnVivoForm(reunion=reunion, objeto=reunion, solo_lectura=solo_lectura),
+            {"objetivo": errores_registro["objetivo"]} if "objetivo" in errores_registro else {},
+        ),
+        "errores_registro": errores_registro,
         "asistentes": asistentes,
         "puntos": [
-            PuntoEnVivoForm(reunion=reunion, objeto=p, solo_lectura=solo_lectura)
+            _con_errores(
+                PuntoEnVivoForm(reunion=reunion, objeto=p, solo_lectura=solo_lectura),
+                _errores_del_punto(errores_registro, p),
+            )
             for p in reunion.puntos.all()
         ],
         "decisiones": [
@@ -315,14 +347,17 @@ def cerrar(request, pk):
         messages.error(request, str(error))
         return redirect("compromisos:en_vivo" if not reunion.cerrada else "compromisos:reunion", pk)
     except services.CompromisosInvalidos as error:
+        registro = getattr(error, "por_campo", {})
         messages.error(
             request,
-            _("No se puede cerrar: complete los compromisos marcados (responsable y fecha)."),
+            _("No se puede cerrar: complete lo marcado (asistentes, objetivo, desarrollo).")
+            if registro
+            else _("No se puede cerrar: complete los compromisos marcados (responsable y fecha)."),
         )
         return render(
             request,
             "compromisos/en_vivo.html",
-            _contexto(reunion, errores_cierre=error.por_fila),
+            _contexto(reunion, errores_cierre=error.por_fila, errores_registro=registro),
             status=422,
         )
     texto = _("Reunión cerrada. Se avisó a cada responsable de sus compromisos.")

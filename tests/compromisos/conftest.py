@@ -4,7 +4,7 @@ from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos import services
 from compromisos.apps import CONSEJO_DE_GOBIERNO
-from compromisos.models import Reunion, TipoReunion
+from compromisos.models import Asistente, PuntoOrden, Reunion, TipoReunion
 from tests.conftest import momento
 
 
@@ -78,10 +78,29 @@ def crear_compromiso(secretaria, hoy):
     return crear
 
 
-def reunion_cerrada_con(reunion, secretaria, compromisos):
-    """Start `reunion`, add [(descripcion, responsable, fecha)] and close it."""
+def completar_registro(reunion, secretaria):
+    """Start `reunion` if needed and fill what policy 1 asks before closing it: someone
+    present (the secretary), the objective and the development of every agenda item."""
     if reunion.estado == Reunion.Estado.PROGRAMADA:
         services.iniciar_reunion(reunion=reunion, usuario=secretaria)
+    if not Asistente.objects.filter(reunion=reunion, asistencia="asistio").exists():
+        services.agregar_asistentes(reunion=reunion, usuarios=[secretaria], usuario=secretaria)
+        Asistente.objects.filter(reunion=reunion, usuario=secretaria).update(asistencia="asistio")
+    Reunion.objects.filter(pk=reunion.pk, objetivo="").update(
+        objetivo="Hacer seguimiento a los compromisos del Plan de Desarrollo."
+    )
+    PuntoOrden.objects.filter(reunion=reunion, desarrollo="").update(
+        desarrollo="Se trató el punto y se acordaron los compromisos."
+    )
+    if not PuntoOrden.objects.filter(reunion=reunion).exists():
+        services.agregar_punto(reunion=reunion, titulo="Varios", presentador="", usuario=secretaria)
+        PuntoOrden.objects.filter(reunion=reunion).update(desarrollo="Sin novedades.")
+
+
+def reunion_cerrada_con(reunion, secretaria, compromisos):
+    """Start `reunion`, add [(descripcion, responsable, fecha)], complete its record and
+    close it."""
+    completar_registro(reunion, secretaria)
     for descripcion, responsable, fecha in compromisos:
         services.agregar_compromiso_en_reunion(
             reunion=reunion,

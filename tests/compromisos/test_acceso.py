@@ -92,6 +92,13 @@ ESCRITURAS = [
         "compromisos:reprogramar",
         "compromiso",
         {"nueva_fecha": "2099-01-05", "justificacion": "Motivo"},
+        # The due date is the Despacho's to move; its responsible person requests a new one.
+        {"secretaria": 302, "directivo_salud": 403, "consulta": 403, "directivo_educacion": 404},
+    ),
+    (
+        "compromisos:solicitar_reprogramacion",
+        "compromiso",
+        {"nueva_fecha": "2099-01-05", "justificacion": "Motivo"},
         {"secretaria": 302, "directivo_salud": 302, "consulta": 403, "directivo_educacion": 404},
     ),
     (
@@ -236,6 +243,12 @@ def test_the_meeting_and_commitment_services_refuse_who_may_not_write(
         ),
         lambda: services.marcar_cumplido(compromiso=compromiso, nota="Intruso", usuario=usuario),
         lambda: services.reprogramar_compromiso(
+            compromiso=compromiso,
+            nueva_fecha=sumar_dias_habiles(hoy, 20),
+            justificacion="Intruso",
+            usuario=usuario,
+        ),
+        lambda: services.solicitar_reprogramacion(
             compromiso=compromiso,
             nueva_fecha=sumar_dias_habiles(hoy, 20),
             justificacion="Intruso",

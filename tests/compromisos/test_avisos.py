@@ -149,7 +149,7 @@ def test_closed_commitments_are_not_reminded(
 
 @pytest.mark.django_db
 def test_a_second_run_sends_nothing_and_a_new_due_date_reminds_again(
-    vence, enlace_salud, hoy, mailoutbox, al_confirmar
+    vence, secretaria, hoy, mailoutbox, al_confirmar
 ):
     compromiso = vence(hoy)
     with al_confirmar():
@@ -160,7 +160,7 @@ def test_a_second_run_sends_nothing_and_a_new_due_date_reminds_again(
         compromiso=compromiso,
         nueva_fecha=sumar_dias_habiles(hoy, 2),
         justificacion="Falta información",
-        usuario=enlace_salud,
+        usuario=secretaria,
     )
     with al_confirmar():
         assert avisar_vencimientos(hoy=hoy) == 1

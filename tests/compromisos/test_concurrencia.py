@@ -278,10 +278,10 @@ def test_a_stale_progress_report_shows_what_changed_and_keeps_my_text(
     assert compromiso.avances.count() == 2
 
 
-def test_a_stale_new_due_date_is_refused_with_the_date_now_stored(compromiso, directivo_salud, hoy):
+def test_a_stale_new_due_date_is_refused_with_the_date_now_stored(compromiso, secretaria, hoy):
     from buengobierno.plazos.calendario import sumar_dias_habiles
 
-    yo = cliente_de(directivo_salud)
+    yo = cliente_de(secretaria)
     otro = otra_pestana(yo)
     mia = _pagina_compromiso(yo, compromiso, "reprogramar")
     suya = _pagina_compromiso(otro, compromiso, "reprogramar")
@@ -309,14 +309,14 @@ def test_a_stale_new_due_date_is_refused_with_the_date_now_stored(compromiso, di
 
 
 def test_a_transition_over_a_change_it_does_not_touch_goes_through(
-    compromiso, directivo_salud, hoy
+    compromiso, directivo_salud, secretaria, hoy
 ):
     from buengobierno.plazos.calendario import sumar_dias_habiles
 
     services.registrar_avance(
         compromiso=compromiso, nota="Primer avance", porcentaje=20, usuario=directivo_salud
     )
-    yo = cliente_de(directivo_salud)
+    yo = cliente_de(secretaria)
     otro = otra_pestana(yo)
     mia = _pagina_compromiso(yo, compromiso, "reprogramar")
     suya = _pagina_compromiso(otro, compromiso, "avance")

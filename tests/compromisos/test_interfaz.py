@@ -51,7 +51,8 @@ def test_the_responsible_gets_the_next_step_with_the_destructive_action_apart(
     # unfold their form; cancelling is red, apart, and asks before it acts.
     principal = panel[panel.index('class="accion-principal"') : panel.index("accion-secundaria")]
     assert 'value="Registrar avance"' in principal and "btn btn-primary" in principal
-    assert panel.count('<button class="btn btn-outline-primary" type="button"') == 2
+    # cumplido, the plan de desarrollo meta, a new date
+    assert panel.count('<button class="btn btn-outline-primary" type="button"') == 3
     assert 'class="btn btn-outline-danger btn-sm"' in panel
     assert 'data-confirmar="¿Cancelar este compromiso?' in panel
 

@@ -1,4 +1,5 @@
-"""A secretary runs a Consejo de Gobierno from the live page, in a real browser."""
+"""A secretary runs a Consejo de Gobierno from the live page, in a real browser; then the
+responsible person asks for a new date and the Despacho approves it."""
 
 import io
 from pathlib import Path
@@ -54,6 +55,10 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     desarrollos = pagina.get_by_label("Desarrollo", exact=True)
     desarrollos.nth(0).press_sequentially("Se verificó el quórum con siete secretarios.", delay=15)
     expect(estado).to_contain_text("Guardado", timeout=10_000)
+    with pagina.expect_response(lambda r: r.url.endswith("/en-vivo/guardar/")):
+        pagina.locator("#campo-reunion-objetivo").press_sequentially(
+            "Revisar la temporada de lluvias.", delay=5
+        )
 
     # A commitment with the "+5 días hábiles" shortcut, computed on the server.
     nuevo = pagina.locator("#form-nuevo-compromiso")
@@ -61,7 +66,9 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     elegir_persona(nuevo, "Responsable", str(directivo_salud))
     nuevo.get_by_role("button", name="+5 días hábiles").click()
     vence = sumar_dias_habiles(hoy, 5)
-    expect(nuevo.get_by_label("Fecha límite", exact=True)).to_have_value(fecha_entrada(vence))
+    expect(nuevo.get_by_label("Fecha límite de cumplimiento", exact=True)).to_have_value(
+        fecha_entrada(vence)
+    )
     nuevo.get_by_role("button", name="Agregar compromiso").click()
     expect(pagina.locator(".compromiso-en-vivo")).to_have_count(1)
 
@@ -85,7 +92,9 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
         pagina.locator(".asistente", has_text=str(directivo_salud)).get_by_label("Presente")
     ).to_be_checked()
     expect(
-        pagina.locator(".compromiso-en-vivo").get_by_label("Fecha límite", exact=True)
+        pagina.locator(".compromiso-en-vivo").get_by_label(
+            "Fecha límite de cumplimiento", exact=True
+        )
     ).to_have_value(fecha_entrada(vence))
     assert pagina.evaluate("Object.keys(localStorage).length") == 0
 
@@ -136,3 +145,31 @@ def test_a_secretary_runs_a_consejo_live_reloads_without_losing_anything_and_clo
     expect(fila).to_contain_text("Presentar el plan de choque de vacunación rural")
     expect(fila).to_contain_text(str(directivo_salud))
     assert Compromiso.objects.get().estado == Compromiso.Estado.PENDIENTE
+
+    # The responsible person cannot move the date: they request a new one with a reason…
+    compromiso = Compromiso.objects.get()
+    nueva = sumar_dias_habiles(hoy, 12)
+    entrar(pagina, directivo_salud.username, CLAVE)
+    pagina.goto(live_server.url + compromiso.get_absolute_url())
+    pagina.get_by_role("button", name="Solicitar nueva fecha…").click()
+    solicitud = pagina.locator("#accion-solicitar_reprogramacion")
+    escribir_fecha(solicitud, "Nueva fecha límite de cumplimiento", nueva)
+    solicitud.get_by_label("Por qué necesita una nueva fecha").fill(
+        "El Instituto Nacional de Salud entrega los datos la otra semana."
+    )
+    solicitud.get_by_role("button", name="Solicitar nueva fecha", exact=True).click()
+    expect(pagina.locator("#siguiente-paso")).to_contain_text("solicitó mover la fecha")
+    revisar_pagina(pagina)
+    compromiso.refresh_from_db()
+    assert compromiso.fecha_limite == vence
+
+    # …and the Despacho approves it: the date moves, the original stays for the indicators.
+    entrar(pagina, secretaria.username, CLAVE)
+    pagina.goto(live_server.url + compromiso.get_absolute_url())
+    pagina.get_by_role("button", name="Aprobar la nueva fecha…").click()
+    aprobacion = pagina.locator("#accion-aprobar_reprogramacion")
+    aprobacion.get_by_role("button", name="Aprobar la nueva fecha", exact=True).click()
+    expect(pagina.locator("#estado-compromiso")).to_have_text("Reprogramado")
+    revisar_pagina(pagina)
+    compromiso.refresh_from_db()
+    assert (compromiso.fecha_limite, compromiso.fecha_limite_original) == (nueva, vence)

@@ -200,7 +200,9 @@ def test_a_meeting_does_not_close_while_a_commitment_lacks_responsible_or_date(
     assert error.value.por_fila[incompleto.pk]["responsable"] == [
         "Indique quién es el responsable."
     ]
-    assert error.value.por_fila[incompleto.pk]["fecha_limite"] == ["Indique la fecha límite."]
+    assert error.value.por_fila[incompleto.pk]["fecha_limite"] == [
+        "Indique la fecha límite de cumplimiento."
+    ]
     reunion_en_curso.refresh_from_db()
     completo.refresh_from_db()
     assert reunion_en_curso.estado == Reunion.Estado.EN_CURSO
@@ -556,7 +558,7 @@ def test_cancelling_needs_a_reason_and_only_the_follow_up_cancels(
         services.marcar_cumplido(compromiso=compromiso, nota="Tarde", usuario=directivo_salud)
 
 
-def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, directivo_salud, hoy):
+def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, secretaria, hoy):
     original = compromiso.fecha_limite
     nueva = sumar_dias_habiles(hoy, 15)
 
@@ -564,7 +566,7 @@ def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, direc
         compromiso=compromiso,
         nueva_fecha=nueva,
         justificacion="El INS entrega datos tarde",
-        usuario=directivo_salud,
+        usuario=secretaria,
     )
 
     compromiso.refresh_from_db()
@@ -576,7 +578,7 @@ def test_rescheduling_keeps_the_old_date_and_the_justification(compromiso, direc
     assert reprogramacion.justificacion == "El INS entrega datos tarde"
 
 
-def test_rescheduling_without_justification_changes_nothing(compromiso, directivo_salud, hoy):
+def test_rescheduling_without_justification_changes_nothing(compromiso, secretaria, hoy):
     original = compromiso.fecha_limite
 
     with pytest.raises(ValidationError) as error:
@@ -584,7 +586,7 @@ def test_rescheduling_without_justification_changes_nothing(compromiso, directiv
             compromiso=compromiso,
             nueva_fecha=sumar_dias_habiles(hoy, 15),
             justificacion="",
-            usuario=directivo_salud,
+            usuario=secretaria,
         )
 
     assert error.value.message_dict["justificacion"] == [

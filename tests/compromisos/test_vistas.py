@@ -9,7 +9,7 @@ from django.urls import reverse
 from buengobierno.documentos.models import Adjunto
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from compromisos.models import Compromiso, Reprogramacion, Reunion
-from tests.compromisos.conftest import reunion_cerrada_con
+from tests.compromisos.conftest import completar_registro, reunion_cerrada_con
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -249,14 +249,15 @@ def test_closing_with_an_incomplete_commitment_marks_it_and_keeps_the_meeting_op
     assert respuesta.status_code == 422
     assert "No se puede cerrar" in html
     assert "Indique quién es el responsable." in html
-    assert "Indique la fecha límite." in html
+    assert "Indique la fecha límite de cumplimiento." in html
     reunion_en_curso.refresh_from_db()
     assert reunion_en_curso.estado == Reunion.Estado.EN_CURSO
 
 
 def test_closing_through_the_page_freezes_the_meeting_and_shows_the_acta_number(
-    cliente, reunion_en_curso, directivo_salud, hoy
+    cliente, reunion_en_curso, directivo_salud, secretaria, hoy
 ):
+    completar_registro(reunion_en_curso, secretaria)
     cliente.post(
         reverse("compromisos:agregar_compromiso", args=[reunion_en_curso.pk]),
         {
@@ -296,7 +297,7 @@ def test_the_responsible_sees_the_actions_and_the_link_back_to_the_origin(
     assert [f.accion for f in respuesta.context["formularios"]] == [
         "avance",
         "cumplido",
-        "reprogramar",
+        "solicitar_reprogramacion",
     ]
     assert f'href="{reunion.get_absolute_url()}" id="enlace-origen"' in html
     assert "Historial" in html
@@ -342,14 +343,16 @@ def test_rescheduling_without_justification_is_refused_beside_the_field(
     client.force_login(directivo_salud)
 
     respuesta = client.post(
-        reverse("compromisos:reprogramar", args=[compromiso.pk]),
+        reverse("compromisos:solicitar_reprogramacion", args=[compromiso.pk]),
         {"nueva_fecha": sumar_dias_habiles(hoy, 20).isoformat(), "justificacion": ""},
     )
 
-    form = next(f for f in respuesta.context["formularios"] if f.accion == "reprogramar")
+    form = next(
+        f for f in respuesta.context["formularios"] if f.accion == "solicitar_reprogramacion"
+    )
     assert respuesta.status_code == 422
-    assert form.errors["justificacion"] == ["La reprogramación necesita una justificación."]
-    assert "La reprogramación necesita una justificación." in respuesta.content.decode()
+    assert form.errors["justificacion"] == ["Explique por qué necesita una nueva fecha."]
+    assert "Explique por qué necesita una nueva fecha." in respuesta.content.decode()
     assert not Reprogramacion.objects.exists()
 
 

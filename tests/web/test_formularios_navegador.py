@@ -99,7 +99,7 @@ def test_in_a_browser_set_to_english_dates_still_read_and_save_day_first(
         assert pagina.evaluate("navigator.language") == "en-US"
         entrar(pagina, "despacho", CLAVE)
         pagina.goto(live_server.url + reverse("compromisos:nuevo"))
-        fecha = pagina.get_by_role("textbox", name="Fecha límite", exact=True)
+        fecha = pagina.get_by_role("textbox", name="Fecha límite de cumplimiento", exact=True)
         expect(fecha).to_have_attribute("placeholder", "dd/mm/aaaa")
 
         # The calendar is Spanish, Monday first, and fills the box day first.
