@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('delegaciones', '0007_ficha_devuelta_con_nuevo_plazo'),
         ('documentos', '0004_fusion_documentos_generados_y_firmantes'),
-        ('organizacion', '0004_usuario_nivel'),
+        ('organizacion', '0005_usuario_nivel'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

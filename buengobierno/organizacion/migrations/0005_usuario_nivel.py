@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizacion', '0003_usuario_tratamiento'),
+        ('organizacion', '0004_rol_secretario_de_gobierno'),
     ]
 
     operations = [
