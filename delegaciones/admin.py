@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from buengobierno.documentos.correccion import AdminConEstado
 from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Instancia, Sesion
+from delegaciones.services import TEXTOS_FICHA
 
 
 class SesionInline(admin.TabularInline):
@@ -53,9 +54,7 @@ class FichaInline(admin.StackedInline):
     model = FichaTecnica
     extra = 0
     fields = (
-        "desarrollo",
-        "decisiones",
-        "asuntos_alcalde",
+        *TEXTOS_FICHA,
         "entregada_en",
         "reenviada_en",
         "entregada_por",

@@ -62,3 +62,7 @@ class DelegacionesConfig(ProcedimientoConfig):
         post_migrate.connect(
             resumen.llenar_si_falta, sender=self, dispatch_uid="delegaciones.cifras"
         )
+        from buengobierno.plazos.senales import calendario_cambiado
+        from delegaciones.services import recalcular_plazos
+
+        calendario_cambiado.connect(recalcular_plazos, dispatch_uid="delegaciones.plazos")

@@ -131,6 +131,17 @@ def _momento(dias_habiles: int, hora: int = 9):
     return timezone.make_aware(datetime.combine(fecha, time(hora, 0)))
 
 
+def _firmar(delegacion, despacho):
+    """The letter signed in Daruma (the demo has no scanned copy): radicado, date, TRD."""
+    return services.registrar_firma(
+        delegacion=delegacion,
+        usuario=despacho,
+        radicado=f"2026411202000{delegacion.pk:04d}",
+        fecha_radicado=timezone.localdate(),
+        trd=f"4112.020.22.2.1020.{delegacion.pk:06d}",
+    )
+
+
 def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar=""):
     sesion = services.registrar_sesion(
         datos={
@@ -152,6 +163,8 @@ def _sesion(instancia, dias, despacho, *, delegado=None, notificar=True, lugar="
             postura="Apoyar el plan de acción presentado, sin comprometer recursos adicionales.",
             notificar_ahora=notificar,
         )
+        if notificar:
+            delegacion = _firmar(delegacion, despacho)
     return sesion, delegacion
 
 
@@ -182,6 +195,17 @@ def _ficha(delegacion, usuarios, *, dias_despues, compromisos, enviar=True):
             ),
             "decisiones": "Se aprobó el plan de acción del siguiente trimestre.",
             "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos de salud pública.",
+            "asistentes": (
+                "Gerente de la entidad\nRevisor fiscal\nDelegado del Gobernador del Valle\n"
+                "Representante de los usuarios"
+            ),
+            "posicion_expresada": (
+                "Se apoyó el plan de acción presentado, con la salvedad de no comprometer "
+                "recursos adicionales del Distrito."
+            ),
+            "votaciones": (
+                "Plan de acción: 6 votos a favor y 1 abstención; la Administración votó a favor."
+            ),
         },
         compromisos=compromisos,
         archivos={},
@@ -217,7 +241,8 @@ def cargar(*, usuarios, stdout):
         inst = _instancias(usuarios)
         red, consejo, comite, comision, asamblea, mesa = (inst[i[0]] for i in INSTANCIAS)
 
-        # Upcoming: awaiting acceptance, accepted, draft, rejected then re-delegated, cancelled.
+        # Upcoming: awaiting acceptance, accepted, draft, rejected then re-delegated (its
+        # letter pending signature), cancelled.
         _sesion(red, 5, despacho, delegado=directivo)
         _s, aceptada = _sesion(consejo, 8, despacho, delegado=directivo)
         services.aceptar_delegacion(delegacion=aceptada, usuario=directivo)
@@ -231,12 +256,26 @@ def cargar(*, usuarios, stdout):
         services.delegar(
             sesion=sesion, delegado=directivo, usuario=despacho, instrucciones=INSTRUCCIONES
         )
+        # The Secretario attends for the Alcalde: a delegation to him, signed in Daruma.
+        if "secretario" in usuarios:
+            sesion = services.registrar_sesion(
+                datos={
+                    "instancia": mesa,
+                    "inicio": _momento(6),
+                    "lugar": "Centro Administrativo Municipal (CAM), torre Alcaldía",
+                    "asistencia": Sesion.Asistencia.SECRETARIO,
+                },
+                archivos={},
+                usuario=despacho,
+            )
+            _firmar(sesion.delegaciones.get(), despacho)
         _s, cancelada = _sesion(asamblea, 12, despacho, delegado=directivo)
         services.cancelar_delegacion(
             delegacion=cancelada, usuario=despacho, motivo="Asistirá el Alcalde en persona."
         )
 
-        # Past sessions: fichas on time and reviewed, late, owed, overdue and returned.
+        # Past sessions: fichas on time and reviewed, late, owed, overdue and returned; a
+        # delegate who did not attend and a session the convening entity called off.
         plazo = sumar_dias_habiles(hoy, 10)
         for instancia, dias_atras, estado in (
             (red, 18, "revisada"),
@@ -244,6 +283,8 @@ def cargar(*, usuarios, stdout):
             (comision, 22, "devuelta"),
             (comite, 8, "vencida"),
             (consejo, 1, "borrador"),
+            (red, 4, "no_asistio"),
+            (mesa, 3, "suspendida"),
         ):
             sesion, delegacion = _sesion(
                 instancia, 1, despacho, delegado=instancia.delegado_habitual
@@ -279,6 +320,18 @@ def cargar(*, usuarios, stdout):
                     delegacion=delegacion,
                     usuario=despacho,
                     observaciones="Falta adjuntar el acta y precisar las decisiones.",
+                )
+            elif estado == "no_asistio":
+                services.registrar_no_asistencia(
+                    delegacion=delegacion,
+                    usuario=despacho,
+                    motivo="Incapacidad médica el día de la sesión; se avisó a la entidad.",
+                )
+            elif estado == "suspendida":
+                services.registrar_suspension(
+                    delegacion=delegacion,
+                    usuario=despacho,
+                    motivo="La entidad convocante suspendió la sesión por falta de quórum.",
                 )
             elif estado == "borrador":
                 _ficha(delegacion, usuarios, dias_despues=0, compromisos=[], enviar=False)

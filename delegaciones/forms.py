@@ -22,6 +22,7 @@ from buengobierno.web.formularios import (
 from compromisos.forms import NO_RESPONDE
 from compromisos.models import personas_que_responden
 from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
+from delegaciones.services import TEXTOS_FICHA, delegables
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -69,10 +70,32 @@ class InstanciaForm(ConVersion, forms.ModelForm):
         )
 
 
+class CampoDelegado(CampoPersona):
+    """Only people who can act on a delegation (services.delegables); each shown with their
+    post and level ("Secretario de Salud Pública (nivel directivo)")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", delegables())
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _(
+                    "Esa persona no puede recibir delegaciones: no está activa o no tiene un "
+                    "rol con el que pueda aceptarla y enviar la ficha técnica."
+                )
+            },
+        )
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        etiqueta = super().label_from_instance(obj)
+        return f"{etiqueta} · {obj.cargo_y_nivel}" if obj.cargo_y_nivel else etiqueta
+
+
 class _CamposDelegacion(forms.Form):
     """Who represents the Alcalde and with which instructions (shared by two forms)."""
 
-    delegado = CampoPersona(
+    delegado = CampoDelegado(
         label=_("Delegado"),
         help_text=_("Se sugiere el delegado habitual de la instancia."),
     )
@@ -106,7 +129,7 @@ class SesionForm(ConVersion, forms.ModelForm):
     delegar = forms.BooleanField(
         label=_("Delegar ahora la representación en esta sesión"), required=False
     )
-    delegado = CampoPersona(label=_("Delegado"), required=False)
+    delegado = CampoDelegado(label=_("Delegado"), required=False)
     delegante = _CamposDelegacion.base_fields["delegante"]
     instrucciones = forms.CharField(
         label=_("Instrucciones"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -179,6 +202,9 @@ class SesionForm(ConVersion, forms.ModelForm):
 
     def datos_de_delegacion(self) -> dict | None:
         if not self.cleaned_data.get("delegar"):
+            if self.cleaned_data.get("asistencia") == Sesion.Asistencia.SECRETARIO:
+                # The Secretario represents the Alcalde: services delegates to him.
+                return {c: self.cleaned_data.get(c) for c in ("instrucciones", "postura")}
             return None
         return {
             c: self.cleaned_data[c] for c in ("delegado", "delegante", "instrucciones", "postura")
@@ -189,7 +215,7 @@ class DelegacionForm(_CamposDelegacion):
     """Delegate in a session already registered (e.g. after a rejection)."""
 
     notificar_ahora = forms.BooleanField(
-        label=_("Numerar la carta y notificar al delegado ahora"), required=False, initial=True
+        label=_("Numerar ahora la carta para la firma"), required=False, initial=True
     )
 
     def __init__(self, *args, sesion, **kwargs):
@@ -197,7 +223,7 @@ class DelegacionForm(_CamposDelegacion):
         descartados = sesion.delegaciones.filter(estado=Delegacion.Estado.RECHAZADA).values(
             "delegado"
         )
-        self.fields["delegado"].queryset = personas_activas().exclude(pk__in=descartados)
+        self.fields["delegado"].queryset = delegables().exclude(pk__in=descartados)
         acotar(self)
         self.helper = ayudante(
             _("Delegar"), accion=reverse("delegaciones:delegar", args=[sesion.pk])
@@ -244,9 +270,30 @@ class _FormAccion(ConVersion, FormularioDeAccion):
         return super().describir_cambio(campo, valor)
 
 
-class NotificarForm(_FormAccion):
-    accion = "notificar"
-    boton = _("Numerar la carta y notificar")
+class EmitirForm(_FormAccion):
+    accion = "emitir"
+    boton = _("Numerar la carta para la firma")
+
+
+class FirmarForm(_FormAccion):
+    """The letter was signed: the signed copy (PDF), or its record in Daruma. The service
+    (services.errores_de_firma) checks which one and says what is missing beside the field."""
+
+    accion = "firmar"
+    boton = _("Registrar la firma y notificar al delegado")
+    carta_firmada = forms.FileField(
+        label=_("Copia firmada de la carta (PDF)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        help_text=_("O, si se firmó en Daruma, registre abajo el radicado."),
+    )
+    radicado = forms.CharField(
+        label=_("Número de radicado en Daruma"), required=False, max_length=40
+    )
+    fecha_radicado = forms.DateField(
+        label=_("Fecha del radicado"), required=False, widget=EntradaFecha()
+    )
+    trd = forms.CharField(label=_("Código TRD"), required=False, max_length=80)
 
 
 class AceptarForm(_FormAccion):
@@ -282,6 +329,30 @@ class CancelarForm(_FormAccion):
     )
 
 
+class NoAsistioForm(_FormAccion):
+    accion = "no_asistio"
+    boton = _("Registrar que no asistió")
+    confirmar = _("¿Registrar que el delegado no asistió? La ficha deja de deberse.")
+    destructiva = True
+    motivo = forms.CharField(
+        label=_("Por qué no asistió"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo.")},
+    )
+
+
+class SuspendidaForm(_FormAccion):
+    accion = "suspendida"
+    boton = _("Sesión suspendida por la entidad convocante")
+    confirmar = _("¿Registrar que la entidad convocante suspendió la sesión?")
+    destructiva = True
+    motivo = forms.CharField(
+        label=_("Qué informó la entidad convocante"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indique el motivo.")},
+    )
+
+
 class RevisarForm(_FormAccion):
     revisa_ficha = True
     accion = "revisar"
@@ -307,11 +378,14 @@ class DevolverForm(_FormAccion):
 FORMULARIOS_DE_ACCION = {
     f.accion: f
     for f in (
-        NotificarForm,
+        EmitirForm,
+        FirmarForm,
         AceptarForm,
         RechazarForm,
         RealizadaForm,
         CancelarForm,
+        NoAsistioForm,
+        SuspendidaForm,
         RevisarForm,
         DevolverForm,
     )
@@ -338,27 +412,52 @@ class FichaForm(ConVersion, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    asistentes = forms.CharField(
+        label=_("Quiénes asistieron"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nombre, cargo y entidad de los asistentes, uno por línea."),
+    )
+    posicion_expresada = forms.CharField(
+        label=_("Posición que expresó en la sesión"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    votaciones = forms.CharField(
+        label=_("Votaciones (si las hubo)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Qué se votó, el voto de la Administración y el resultado."),
+    )
+    sin_compromisos = forms.BooleanField(
+        label=_("No se adoptaron compromisos en la sesión"),
+        required=False,
+        help_text=_("Para enviar la ficha registre al menos un compromiso o marque esta casilla."),
+    )
     acta = CampoAdjunto(label=_("Acta de la sesión (opcional)"), required=False)
     presentacion = CampoAdjunto(label=_("Presentación (opcional)"), required=False)
     asistencia = CampoAdjunto(label=_("Listado de asistencia (opcional)"), required=False)
 
     ARCHIVOS = ("acta", "presentacion", "asistencia")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, postura: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        if postura:
+            self.fields["posicion_expresada"].help_text = _(
+                "Postura instruida por el Despacho: %(postura)s"
+            ) % {"postura": postura}
         acotar(self)
         self.helper = ayudante("")
         self.helper.form_tag = False
         self.helper.inputs = []
         self.helper.layout = Layout(
-            "desarrollo",
-            "decisiones",
-            "asuntos_alcalde",
+            *TEXTOS_FICHA,
             HTML('<div id="compromisos-de-la-ficha"></div>'),
+            "sin_compromisos",
         )
 
     def datos(self) -> dict:
-        return {c: self.cleaned_data[c] for c in ("desarrollo", "decisiones", "asuntos_alcalde")}
+        return {c: self.cleaned_data[c] for c in (*TEXTOS_FICHA, "sin_compromisos")}
 
     def archivos(self) -> dict:
         return {c: self.cleaned_data.get(c) for c in self.ARCHIVOS}

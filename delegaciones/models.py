@@ -34,6 +34,9 @@ ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
 VEN_TODO = frozenset({Rol.DESPACHO, Rol.SECRETARIO, Rol.CONSULTA})
 # Delegates and their organism's staff: accept, fill and send the ficha.
 ROLES_DELEGADOS = frozenset({Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA})
+# Who may be delegated: whoever can accept, reject, fill and send the ficha (the delegates'
+# roles, and the coordination, who edit every delegation). Anyone else would be a dead end.
+PUEDEN_SER_DELEGADOS = ROLES_DELEGADOS | ROLES_COORDINACION
 # Business days the delegate has to send the ficha after the session (circular, policy 3).
 DIAS_HABILES_FICHA = 3
 
@@ -281,8 +284,20 @@ def condicion_sin_ficha() -> Q:
     return Q(estado__in=Delegacion.DEBEN_FICHA) & ~models.Exists(entregada)
 
 
+def condicion_devuelta(**plazo) -> Q:
+    """Owed again: the Despacho returned the ficha and it was not sent back yet (its new
+    deadline, FichaTecnica.plazo_reenvio, filtered by `plazo`, e.g. plazo_reenvio__lt=hoy)."""
+    devuelta = FichaTecnica.objects.filter(
+        delegacion=models.OuterRef("pk"), devuelta_en__isnull=False, **plazo
+    )
+    return Q(estado__in=Delegacion.DEBEN_FICHA) & models.Exists(devuelta)
+
+
 def condicion_vencida(hoy: date | None = None) -> Q:
-    return condicion_sin_ficha() & Q(fecha_limite_ficha__lt=hoy or timezone.localdate())
+    hoy = hoy or timezone.localdate()
+    return (condicion_sin_ficha() & Q(fecha_limite_ficha__lt=hoy)) | condicion_devuelta(
+        plazo_reenvio__lt=hoy
+    )
 
 
 def condicion_por_entregar(hoy: date | None = None) -> Q:
@@ -291,16 +306,16 @@ def condicion_por_entregar(hoy: date | None = None) -> Q:
     inicio = models.Subquery(
         Sesion.objects.filter(pk=models.OuterRef("sesion_id")).values("inicio")
     )
+    hoy = hoy or timezone.localdate()
     return (
-        condicion_sin_ficha()
-        & Q(fecha_limite_ficha__gte=hoy or timezone.localdate())
-        & Q(LessThan(inicio, timezone.now()))
-    )
+        condicion_sin_ficha() & Q(fecha_limite_ficha__gte=hoy) & Q(LessThan(inicio, timezone.now()))
+    ) | condicion_devuelta(plazo_reenvio__gte=hoy)
 
 
 class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     class Estado(models.TextChoices):
         BORRADOR = "borrador", _("Borrador")
+        PENDIENTE_FIRMA = "pendiente_firma", _("Pendiente de firma")
         NOTIFICADA = "notificada", _("Notificada")
         ACEPTADA = "aceptada", _("Aceptada")
         RECHAZADA = "rechazada", _("Rechazada")
@@ -308,23 +323,47 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         FICHA_ENTREGADA = "ficha_entregada", _("Ficha entregada")
         FICHA_REVISADA = "ficha_revisada", _("Ficha revisada")
         CANCELADA = "cancelada", _("Cancelada")
+        # After the session started, recorded by the Despacho: no ficha is owed.
+        NO_ASISTIO = "no_asistio", _("No asistió")
+        SUSPENDIDA = "suspendida", _("Sesión suspendida")
 
     class Delegante(models.TextChoices):
         ALCALDE = "alcalde", _("El Alcalde")
         SECRETARIO = "secretario", _("El Secretario de Gobierno")
 
     TRANSICIONES = {
-        Estado.BORRADOR: {Estado.NOTIFICADA, Estado.CANCELADA},
-        Estado.NOTIFICADA: {Estado.ACEPTADA, Estado.RECHAZADA, Estado.CANCELADA},
-        Estado.ACEPTADA: {Estado.REALIZADA, Estado.FICHA_ENTREGADA, Estado.CANCELADA},
-        Estado.REALIZADA: {Estado.FICHA_ENTREGADA},
+        # The letter is numbered and generated for signature; the delegate is notified only
+        # once the signed copy is uploaded or its Daruma record entered (a written act).
+        Estado.BORRADOR: {Estado.PENDIENTE_FIRMA, Estado.CANCELADA},
+        Estado.PENDIENTE_FIRMA: {Estado.NOTIFICADA, Estado.CANCELADA},
+        Estado.NOTIFICADA: {
+            Estado.ACEPTADA,
+            Estado.RECHAZADA,
+            Estado.CANCELADA,
+            Estado.NO_ASISTIO,
+            Estado.SUSPENDIDA,
+        },
+        Estado.ACEPTADA: {
+            Estado.REALIZADA,
+            Estado.FICHA_ENTREGADA,
+            Estado.CANCELADA,
+            Estado.NO_ASISTIO,
+            Estado.SUSPENDIDA,
+        },
+        Estado.REALIZADA: {Estado.FICHA_ENTREGADA, Estado.NO_ASISTIO, Estado.SUSPENDIDA},
         # The Despacho reviews it, or returns it to be completed.
         Estado.FICHA_ENTREGADA: {Estado.FICHA_REVISADA, Estado.REALIZADA},
         Estado.FICHA_REVISADA: set(),
         Estado.RECHAZADA: set(),
         Estado.CANCELADA: set(),
+        Estado.NO_ASISTIO: set(),
+        Estado.SUSPENDIDA: set(),
     }
     TERMINADAS_SIN_FICHA = (Estado.RECHAZADA, Estado.CANCELADA)
+    # The session passed without the representation: the ficha obligation ends.
+    SIN_REPRESENTACION = (Estado.NO_ASISTIO, Estado.SUSPENDIDA)
+    # Not yet a written, signed act: the delegate has not been told.
+    SIN_NOTIFICAR = (Estado.BORRADOR, Estado.PENDIENTE_FIRMA)
     DEBEN_FICHA = (Estado.ACEPTADA, Estado.REALIZADA)
     CON_FICHA = (Estado.FICHA_ENTREGADA, Estado.FICHA_REVISADA)
 
@@ -359,8 +398,33 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         _("número de la carta de delegación"), max_length=40, blank=True
     )
     fecha_limite_ficha = models.DateField(_("plazo de la ficha técnica"))
+    # The signature of the letter: the signed copy uploaded (a PDF), or its record in the
+    # document-management system (Daruma).
+    carta_firmada = models.ForeignKey(
+        "documentos.Adjunto",
+        verbose_name=_("copia firmada de la carta"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    radicado_firma = models.CharField(_("número de radicado en Daruma"), max_length=40, blank=True)
+    fecha_radicado = models.DateField(_("fecha del radicado"), null=True, blank=True)
+    trd_radicado = models.CharField(_("código TRD"), max_length=80, blank=True)
+    firma_registrada_en = models.DateTimeField(_("firma registrada en"), null=True, blank=True)
+    firma_registrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("firma registrada por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     motivo_rechazo = models.TextField(_("motivo del rechazo"), blank=True)
     motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
+    motivo_sin_representacion = models.TextField(
+        _("motivo (no asistió o sesión suspendida)"), blank=True
+    )
     notificada_en = models.DateTimeField(_("notificada en"), null=True, blank=True)
     respondida_en = models.DateTimeField(_("aceptada o rechazada en"), null=True, blank=True)
     creado_por = models.ForeignKey(
@@ -412,9 +476,20 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
                 name="delegacion_notificada_tiene_carta",
             ),
             models.CheckConstraint(
+                condition=Q(radicado_firma="") | Q(fecha_radicado__isnull=False),
+                name="delegacion_radicado_tiene_fecha",
+                violation_error_message=_("Indique la fecha del radicado."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(estado="rechazada") | ~Q(motivo_rechazo=""),
                 name="delegacion_rechazada_tiene_motivo",
                 violation_error_message=_("Indique por qué no puede asistir."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado__in=["no_asistio", "suspendida"])
+                | ~Q(motivo_sin_representacion=""),
+                name="delegacion_sin_representacion_tiene_motivo",
+                violation_error_message=_("Indique el motivo."),
             ),
             models.CheckConstraint(
                 condition=~Q(estado="cancelada") | ~Q(motivo_cancelacion=""),
@@ -447,6 +522,7 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
             self.Estado.RECHAZADA,
             self.Estado.CANCELADA,
             self.Estado.FICHA_REVISADA,
+            *self.SIN_REPRESENTACION,
         )
 
     @property
@@ -468,8 +544,18 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         tipo, _separador, fecha = paso.partition(":")
         if tipo == "notificada":
             return self.estado not in self.TERMINADAS_SIN_FICHA
+        if tipo in ("sin_respuesta", "sin_respuesta_escalada"):
+            # Still unanswered, before this same session (keyed by the ficha's deadline).
+            return (
+                self.estado == self.Estado.NOTIFICADA
+                and not self.sesion.ya_empezo
+                and fecha == f"{self.fecha_limite_ficha:%Y%m%d}"
+            )
         if tipo == "devuelta":
             return self.estado == self.Estado.REALIZADA
+        if tipo.startswith("reenvio_"):
+            # A returned ficha, still not sent back, for this same new deadline.
+            return self.devuelta_pendiente and fecha == f"{self.ficha.plazo_reenvio:%Y%m%d}"
         # ficha_pendiente, ficha_vence_hoy, ficha_vencida, escalada: for this same deadline.
         ficha = self.ficha_o_none
         return (
@@ -479,17 +565,34 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         )
 
     @property
+    def firmada(self) -> bool:
+        """The letter's signature is on record (signed copy or Daruma radicado)."""
+        return bool(self.carta_firmada_id or self.radicado_firma)
+
+    @property
     def debe_ficha(self) -> bool:
         return self.estado in self.DEBEN_FICHA
 
     @property
+    def devuelta_pendiente(self) -> bool:
+        """The Despacho returned the ficha and it is owed again, by `plazo_reenvio`."""
+        ficha = self.ficha_o_none
+        return self.debe_ficha and ficha is not None and ficha.devuelta_en is not None
+
+    @property
+    def plazo_vigente(self) -> date:
+        """The deadline the ficha is owed by now: the new one after a return."""
+        return self.ficha.plazo_reenvio if self.devuelta_pendiente else self.fecha_limite_ficha
+
+    @property
     def ficha_vencida(self) -> bool:
-        """Computed, never stored: the ficha is owed, was never delivered, and its deadline
-        has passed. (Lists select_related("ficha") so this costs no query per row.)"""
-        if not self.debe_ficha or self.fecha_limite_ficha >= timezone.localdate():
+        """Computed, never stored: the ficha is owed, was never delivered (or was returned),
+        and its deadline has passed. (Lists select_related("ficha") so this costs no query
+        per row.)"""
+        if not self.debe_ficha or self.plazo_vigente >= timezone.localdate():
             return False
         ficha = self.ficha_o_none
-        return ficha is None or ficha.entregada_en is None
+        return ficha is None or ficha.entregada_en is None or ficha.devuelta_en is not None
 
     @property
     def estado_mostrado(self) -> str:
@@ -528,6 +631,17 @@ class FichaTecnica(ConAcceso, models.Model):
     asuntos_alcalde = models.TextField(
         _("asuntos que requieren la atención del Alcalde"), blank=True
     )
+    # Beside the postura instructed in the delegation: who was there, what the delegate
+    # actually said for the Administration, and how the votes went.
+    asistentes = models.TextField(_("quiénes asistieron"), blank=True)
+    posicion_expresada = models.TextField(_("posición expresada en la sesión"), blank=True)
+    votaciones = models.TextField(_("votaciones"), blank=True)
+    # Returned by the Despacho to be completed: a new deadline, three business days from the
+    # return; the first delivery keeps counting against the original one.
+    devuelta_en = models.DateTimeField(_("devuelta en"), null=True, blank=True)
+    plazo_reenvio = models.DateField(_("nuevo plazo tras la devolución"), null=True, blank=True)
+    # Sending needs at least one commitment or this explicit statement (policy 3).
+    sin_compromisos = models.BooleanField(_("no se adoptaron compromisos"), default=False)
     entregada_en = models.DateTimeField(_("entregada en"), null=True, blank=True)
     reenviada_en = models.DateTimeField(_("reenviada en"), null=True, blank=True)
     entregada_por = models.ForeignKey(

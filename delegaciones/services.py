@@ -7,15 +7,23 @@ row) into a message beside the field. Each function is one transaction: nothing 
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from buengobierno.avisos.servicios import notificar, programar_aviso
-from buengobierno.documentos.adjuntos import guardar_adjunto
+from buengobierno.documentos.adjuntos import guardar_adjunto, validar_archivo
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
 from buengobierno.documentos.formato import de, fecha_larga, frase, hora
-from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
+from buengobierno.documentos.models import Adjunto
+from buengobierno.organizacion.acceso import (
+    exigir_creacion,
+    exigir_edicion,
+    roles_de,
+    usuarios_con_rol,
+)
+from buengobierno.organizacion.models import Organismo, Usuario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from buengobierno.web.concurrencia import aplicar, fusionar
@@ -23,6 +31,7 @@ from compromisos.services import CompromisosInvalidos, crear_compromisos, errore
 from delegaciones import documentos
 from delegaciones.models import (
     DIAS_HABILES_FICHA,
+    PUEDEN_SER_DELEGADOS,
     ROLES_COORDINACION,
     CompromisoFicha,
     Delegacion,
@@ -48,9 +57,62 @@ ADJUNTOS_FICHA = {
 }
 
 
+MENSAJE_NO_DELEGABLE = _l(
+    "%(persona)s no tiene un rol con el que pueda aceptar la delegación y enviar la ficha "
+    "técnica (Directivo, Enlace, Relaciones y Cooperación, Jurídica o el Despacho). Elija a "
+    "otra persona o pida al administrador que le asigne el rol."
+)
+
+
+def delegables():
+    """The people who may be delegated: active, with a role that can act on a delegation."""
+    return (
+        usuarios_con_rol(*PUEDEN_SER_DELEGADOS)
+        .select_related("organismo")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
 def plazo_de_ficha(sesion: Sesion):
     """Three business days after the session (Ley 4 de 1913 art. 62: holidays do not count)."""
     return sumar_dias_habiles(sesion.fecha, DIAS_HABILES_FICHA)
+
+
+def recalcular_plazos(*, fecha, motivo: str = "", **kwargs) -> int:
+    """The calendar changed on `fecha` (buengobierno.plazos.senales): recompute the open ficha
+    deadlines it can move — fichas owed or not yet due whose window spans that day, and the new
+    deadline of returned fichas — each saved with `motivo` in its history. Returns how many
+    changed. A delivered ficha keeps the deadline it was judged by."""
+    cambiados = 0
+    abiertas = (
+        Delegacion.objects.exclude(
+            estado__in=(*Delegacion.CON_FICHA, *Delegacion.TERMINADAS_SIN_FICHA)
+        )
+        .exclude(estado__in=Delegacion.SIN_REPRESENTACION)
+        .exclude(ficha__entregada_en__isnull=False)
+        .filter(fecha_limite_ficha__gte=fecha)
+        .select_related("sesion")
+    )
+    for delegacion in abiertas:
+        nuevo = plazo_de_ficha(delegacion.sesion)
+        if nuevo != delegacion.fecha_limite_ficha and delegacion.sesion.fecha < fecha:
+            delegacion.fecha_limite_ficha = nuevo
+            delegacion._change_reason = motivo
+            delegacion.save(update_fields=["fecha_limite_ficha"])
+            cambiados += 1
+    devueltas = FichaTecnica.objects.filter(
+        delegacion__estado__in=Delegacion.DEBEN_FICHA,
+        devuelta_en__isnull=False,
+        plazo_reenvio__gte=fecha,
+    )
+    for ficha in devueltas:
+        nuevo = sumar_dias_habiles(timezone.localtime(ficha.devuelta_en).date(), DIAS_HABILES_FICHA)
+        if nuevo != ficha.plazo_reenvio:
+            ficha.plazo_reenvio = nuevo
+            ficha._change_reason = motivo
+            ficha.save(update_fields=["plazo_reenvio"])
+            cambiados += 1
+    return cambiados
 
 
 def es_coordinador(usuario) -> bool:
@@ -108,6 +170,8 @@ def errores_de_delegacion(*, sesion_inicio, delegado) -> dict[str, list[str]]:
     if delegado is not None:
         if not delegado.is_active:
             errores["delegado"] = [_("La persona elegida está inactiva.")]
+        elif not roles_de(delegado) & PUEDEN_SER_DELEGADOS:
+            errores["delegado"] = [MENSAJE_NO_DELEGABLE % {"persona": delegado}]
         elif not (delegado.email or "").strip():
             errores["delegado"] = [
                 _(
@@ -123,17 +187,23 @@ def errores_de_delegacion(*, sesion_inicio, delegado) -> dict[str, list[str]]:
 def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict | None = None):
     """A session of an instancia with its invitation and agenda, and optionally its delegation.
 
-    `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`).
+    `delegacion` holds delegado, delegante, instrucciones, postura (see `delegar`). A session
+    the Secretario de Gobierno attends ("Asiste el Secretario") gets a delegation to him from
+    the Alcalde (its instructions from `delegacion`, if given), so its ficha is owed too.
     Raises ValidationError with messages per field; nothing is saved then.
     """
     exigir_creacion(usuario, Sesion)
-    if delegacion:
+    if delegacion and delegacion.get("delegado") is not None:
         errores = errores_de_delegacion(
             sesion_inicio=datos.get("inicio"), delegado=delegacion.get("delegado")
         )
         if errores:
             raise ValidationError(errores)
         datos = {**datos, "asistencia": Sesion.Asistencia.DELEGA}
+    elif datos.get("asistencia") == Sesion.Asistencia.SECRETARIO:
+        delegacion = _delegacion_al_secretario(datos.get("inicio"), delegacion or {})
+    else:
+        delegacion = None
     sesion = Sesion(**datos, creado_por=usuario)
     sesion.full_clean(exclude=["creado_por"])
     sesion.save()
@@ -141,6 +211,55 @@ def registrar_sesion(*, datos: dict, archivos: dict, usuario, delegacion: dict |
     if delegacion:
         delegar(sesion=sesion, usuario=usuario, **delegacion)
     return sesion
+
+
+INSTRUCCIONES_SECRETARIO = _l(
+    "Asistir en representación del Alcalde de Santiago de Cali y enviar la ficha técnica de "
+    "la sesión."
+)
+
+
+def secretarios_de_gobierno():
+    """The active users with the role Secretario de Gobierno, the head of an organism first
+    (should an encargado also hold the role). One group, so no duplicate rows: usable as a
+    subquery (see delegaciones.avisos)."""
+    return (
+        Usuario.objects.filter(is_active=True, groups__name=Rol.SECRETARIO)
+        .alias(es_jefe=Exists(Organismo.objects.filter(jefe=OuterRef("pk"))))
+        .order_by("-es_jefe", "pk")
+    )
+
+
+def secretario_de_gobierno():
+    """The Secretario de Gobierno (see secretarios_de_gobierno), or None."""
+    return secretarios_de_gobierno().select_related("organismo").first()
+
+
+def _delegacion_al_secretario(inicio, datos: dict) -> dict:
+    """ "Asiste el Secretario de Gobierno" is a representation of the Alcalde: a delegation to
+    the Secretario (delegante: el Alcalde), whose ficha is owed as anyone else's."""
+    secretario = secretario_de_gobierno()
+    if secretario is None:
+        raise ValidationError(
+            {
+                "asistencia": [
+                    _(
+                        "No hay un usuario activo con el rol Secretario de Gobierno a quien "
+                        "delegar. Pida al administrador que lo registre o elija otra opción."
+                    )
+                ]
+            }
+        )
+    errores = errores_de_delegacion(sesion_inicio=inicio, delegado=secretario)
+    if errores:
+        raise ValidationError(errores)
+    return {
+        "delegado": secretario,
+        "delegante": Delegacion.Delegante.ALCALDE,
+        "instrucciones": (datos.get("instrucciones") or "").strip()
+        or str(INSTRUCCIONES_SECRETARIO),
+        "postura": datos.get("postura") or "",
+    }
 
 
 @transaction.atomic
@@ -161,8 +280,14 @@ def actualizar_sesion(*, sesion: Sesion, datos: dict, archivos: dict, usuario, b
     here raises EdicionEnConflicto and nothing is saved (the attachments neither)."""
     sesion = Sesion.objects.select_for_update().get(pk=sesion.pk)
     exigir_edicion(usuario, sesion)
+    antes = sesion.asistencia
     aplicar(sesion, datos=datos, base=base, excluir=["creado_por"])
     _guardar_adjuntos(sesion, archivos, ADJUNTOS_SESION, usuario)
+    if (
+        sesion.asistencia == Sesion.Asistencia.SECRETARIO != antes
+        and not Delegacion.objects.filter(sesion=sesion).vigentes().exists()
+    ):
+        delegar(sesion=sesion, usuario=usuario, **_delegacion_al_secretario(sesion.inicio, {}))
     # The deadline of the ficha follows the session when it moves.
     Delegacion.objects.filter(sesion=sesion).exclude(estado__in=Delegacion.CON_FICHA).update(
         fecha_limite_ficha=plazo_de_ficha(sesion)
@@ -187,7 +312,8 @@ def delegar(
     """Delegate `delegado` to represent the Alcalde (or the Secretario) in `sesion`.
 
     The ficha's deadline is computed now, three business days after the session. With
-    `notificar_ahora` the letter is numbered and the delegate told at once; otherwise the
+    `notificar_ahora` the letter is numbered and generated for signature ("pendiente de
+    firma"; the delegate is told once it is signed, see `registrar_firma`); otherwise the
     delegation stays a draft. Raises ValidationError (per field) for a past session, a
     delegate without e-mail, or a session that already has a delegation in force.
     """
@@ -196,6 +322,10 @@ def delegar(
     errores = errores_de_delegacion(sesion_inicio=sesion.inicio, delegado=delegado)
     if not (instrucciones or "").strip():
         errores["instrucciones"] = [_("Escriba las instrucciones para el delegado.")]
+    if delegante == Delegacion.Delegante.SECRETARIO and Rol.SECRETARIO in roles_de(delegado):
+        errores.setdefault("delegante", []).append(
+            _("El Secretario de Gobierno no se delega a sí mismo: quien delega es el Alcalde.")
+        )
     if Delegacion.objects.filter(sesion=sesion).vigentes().exists():
         errores.setdefault("delegado", []).append(MENSAJE_UNA_VIGENTE)
     if errores:
@@ -216,33 +346,137 @@ def delegar(
             )
     except IntegrityError:
         raise ValidationError({"delegado": [MENSAJE_UNA_VIGENTE]}) from None
-    if sesion.asistencia != Sesion.Asistencia.DELEGA:
-        sesion.asistencia = Sesion.Asistencia.DELEGA
+    # The Secretario attending for the Alcalde keeps the session's "Asiste el Secretario".
+    asistencia = Sesion.Asistencia.DELEGA
+    if (
+        sesion.asistencia == Sesion.Asistencia.SECRETARIO
+        and delegante == Delegacion.Delegante.ALCALDE
+        and Rol.SECRETARIO in roles_de(delegado)
+    ):
+        asistencia = Sesion.Asistencia.SECRETARIO
+    if sesion.asistencia != asistencia:
+        sesion.asistencia = asistencia
         sesion.save(update_fields=["asistencia"])
     instancia = sesion.instancia
     if instancia.delegado_habitual_id is None:
         instancia.delegado_habitual = delegado
         instancia.save(update_fields=["delegado_habitual"])
     if notificar_ahora:
-        delegacion = notificar_delegacion(delegacion=delegacion, usuario=usuario)
+        delegacion = emitir_carta(delegacion=delegacion, usuario=usuario)
     return delegacion
 
 
 @transaction.atomic
-def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
-    """Number the delegation letter and tell the delegate (e-mail and in-app notice)."""
+def emitir_carta(*, delegacion: Delegacion, usuario) -> Delegacion:
+    """Number the delegation letter and generate it for signature ("pendiente de firma").
+
+    The delegate is not told yet: a delegation is a written act, notified once the signed
+    copy is uploaded or its Daruma record entered (`registrar_firma`)."""
     _exigir_coordinador(usuario)
-    delegacion = _bloquear(delegacion, Estado.NOTIFICADA)
+    delegacion = _bloquear(delegacion, Estado.PENDIENTE_FIRMA)
     errores = errores_de_delegacion(
         sesion_inicio=delegacion.sesion.inicio, delegado=delegacion.delegado
     )
     if errores:
         raise ValidationError(errores)
     delegacion.numero_carta = siguiente_consecutivo(SERIE_CARTAS).texto
+    delegacion.estado = Estado.PENDIENTE_FIRMA
+    delegacion.save(update_fields=["numero_carta", "estado"])
+    # The PDF stays as the draft that was signed.
+    documentos.CARTA.generar_al_confirmar(delegacion)
+    return delegacion
+
+
+def errores_de_firma(
+    *, carta_firmada=None, radicado: str = "", fecha_radicado=None, trd: str = ""
+) -> dict[str, list[str]]:
+    """Spanish messages, per field, of what makes a record of the letter's signature invalid:
+    either a signed copy that is a PDF (checked by its content), or the radicado number, its
+    date and the TRD code of the document-management system."""
+    errores = {}
+    if carta_firmada:
+        try:
+            tipo = validar_archivo(carta_firmada)
+        except ValidationError as error:
+            return {"carta_firmada": list(error.messages)}
+        if tipo != Adjunto.Tipo.PDF:
+            errores["carta_firmada"] = [_("La copia firmada de la carta debe ser un PDF.")]
+        return errores
+    radicado, trd = (radicado or "").strip(), (trd or "").strip()
+    if not (radicado or fecha_radicado or trd):
+        return {
+            "carta_firmada": [
+                _(
+                    "Suba la copia firmada de la carta (PDF) o registre el radicado de Daruma "
+                    "con su fecha y código TRD."
+                )
+            ]
+        }
+    if not radicado:
+        errores["radicado"] = [_("Escriba el número de radicado de Daruma.")]
+    if fecha_radicado is None:
+        errores["fecha_radicado"] = [_("Indique la fecha del radicado.")]
+    elif fecha_radicado > timezone.localdate():
+        errores["fecha_radicado"] = [_("La fecha del radicado no puede ser posterior a hoy.")]
+    if not trd:
+        errores["trd"] = [_("Escriba el código TRD del radicado.")]
+    return errores
+
+
+@transaction.atomic
+def registrar_firma(
+    *,
+    delegacion: Delegacion,
+    usuario,
+    carta_firmada=None,
+    radicado: str = "",
+    fecha_radicado=None,
+    trd: str = "",
+) -> Delegacion:
+    """The letter was signed: store the signed copy (a PDF) or the Daruma record, and only
+    now notify the delegate (e-mail and in-app notice) — their reminders start here."""
+    _exigir_coordinador(usuario)
+    delegacion = _bloquear(delegacion, Estado.NOTIFICADA)
+    errores = errores_de_firma(
+        carta_firmada=carta_firmada, radicado=radicado, fecha_radicado=fecha_radicado, trd=trd
+    )
+    errores.update(
+        errores_de_delegacion(sesion_inicio=delegacion.sesion.inicio, delegado=delegacion.delegado)
+    )
+    if errores:
+        raise ValidationError(errores)
+    if carta_firmada:
+        delegacion.carta_firmada = guardar_adjunto(
+            objeto=delegacion,
+            archivo=carta_firmada,
+            usuario=usuario,
+            descripcion=str(_("Carta de delegación firmada")),
+        )
+    else:
+        delegacion.radicado_firma = radicado.strip()
+        delegacion.fecha_radicado = fecha_radicado
+        delegacion.trd_radicado = trd.strip()
+    delegacion.firma_registrada_en = timezone.now()
+    delegacion.firma_registrada_por = usuario
     delegacion.estado = Estado.NOTIFICADA
     delegacion.notificada_en = timezone.now()
-    delegacion.save(update_fields=["numero_carta", "estado", "notificada_en"])
-    documentos.CARTA.generar_al_confirmar(delegacion)
+    delegacion.save(
+        update_fields=[
+            "carta_firmada",
+            "radicado_firma",
+            "fecha_radicado",
+            "trd_radicado",
+            "firma_registrada_en",
+            "firma_registrada_por",
+            "estado",
+            "notificada_en",
+        ]
+    )
+    _avisar_al_delegado(delegacion)
+    return delegacion
+
+
+def _avisar_al_delegado(delegacion: Delegacion) -> None:
     programar_aviso(
         objeto=delegacion,
         paso="notificada",
@@ -264,7 +498,6 @@ def notificar_delegacion(*, delegacion: Delegacion, usuario) -> Delegacion:
             )
         },
     )
-    return delegacion
 
 
 def _la_sesion(delegacion: Delegacion) -> str:
@@ -330,7 +563,7 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
     delegacion = _bloquear(delegacion, Estado.CANCELADA)
     if delegacion.sesion.ya_empezo:
         raise ErrorDeEstado(_("La sesión ya se realizó: la delegación no se puede cancelar."))
-    avisar = delegacion.estado != Estado.BORRADOR
+    avisar = delegacion.estado not in Delegacion.SIN_NOTIFICAR
     delegacion.estado = Estado.CANCELADA
     delegacion.motivo_cancelacion = motivo.strip()
     delegacion.save(update_fields=["estado", "motivo_cancelacion"])
@@ -343,6 +576,39 @@ def cancelar_delegacion(*, delegacion: Delegacion, usuario, motivo: str) -> Dele
             objeto=delegacion,
         )
     return delegacion
+
+
+def _sin_representacion(*, delegacion: Delegacion, usuario, motivo: str, estado: str):
+    _exigir_coordinador(usuario)
+    if not (motivo or "").strip():
+        raise ValidationError({"motivo": _("Indique el motivo.")})
+    delegacion = _bloquear(delegacion, estado)
+    if not delegacion.sesion.ya_empezo:
+        raise ErrorDeEstado(
+            _("La sesión es el %(fecha)s: esto se registra cuando la sesión ya empezó.")
+            % {"fecha": fecha_larga(delegacion.sesion.fecha)}
+        )
+    delegacion.estado = estado
+    delegacion.motivo_sin_representacion = motivo.strip()
+    delegacion.save(update_fields=["estado", "motivo_sin_representacion"])
+    return delegacion
+
+
+@transaction.atomic
+def registrar_no_asistencia(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """The delegate did not attend (with the reason): the ficha is no longer owed and its
+    reminders and escalation stop (they check the state before sending)."""
+    return _sin_representacion(
+        delegacion=delegacion, usuario=usuario, motivo=motivo, estado=Estado.NO_ASISTIO
+    )
+
+
+@transaction.atomic
+def registrar_suspension(*, delegacion: Delegacion, usuario, motivo: str) -> Delegacion:
+    """The convening entity called the session off once it was due: no ficha is owed."""
+    return _sin_representacion(
+        delegacion=delegacion, usuario=usuario, motivo=motivo, estado=Estado.SUSPENDIDA
+    )
 
 
 def _exigir_sesion_realizada(delegacion: Delegacion) -> None:
@@ -377,7 +643,14 @@ def puede_enviar_ficha(delegacion: Delegacion, usuario) -> bool:
     return usuario.pk == delegacion.delegado_id or es_coordinador(usuario)
 
 
-TEXTOS_FICHA = ("desarrollo", "decisiones", "asuntos_alcalde")
+TEXTOS_FICHA = (
+    "asistentes",
+    "desarrollo",
+    "decisiones",
+    "posicion_expresada",
+    "votaciones",
+    "asuntos_alcalde",
+)
 
 
 def _filas_sin_enviar(ficha: FichaTecnica | None) -> list[dict]:
@@ -395,8 +668,35 @@ def valores_de_ficha(ficha: FichaTecnica | None) -> dict:
     """What the ficha's page edits, as stored: its texts and its rows not yet sent (the
     fields whose version the page carries, see buengobierno.web.concurrencia)."""
     valores = {c: getattr(ficha, c) if ficha is not None else "" for c in TEXTOS_FICHA}
+    valores["sin_compromisos"] = ficha.sin_compromisos if ficha is not None else False
     valores["compromisos"] = _filas_sin_enviar(ficha)
     return valores
+
+
+def errores_de_envio(ficha: FichaTecnica, compromisos: list) -> dict[str, list[str]]:
+    """What keeps a ficha from being sent, per field (operating policy 3: what happened, the
+    decisions taken and the commitments adopted — or an explicit "none were adopted")."""
+    errores = {}
+    if not ficha.desarrollo:
+        errores["desarrollo"] = [_("Escriba lo acontecido en la sesión antes de enviar la ficha.")]
+    if not ficha.decisiones:
+        errores["decisiones"] = [_("Escriba las decisiones tomadas antes de enviar la ficha.")]
+    enviados = (
+        ficha.pk is not None and ficha.compromisos_adoptados.exclude(compromiso=None).exists()
+    )
+    hay_compromisos = bool(compromisos) or enviados
+    if not hay_compromisos and not ficha.sin_compromisos:
+        errores["sin_compromisos"] = [
+            _("Registre al menos un compromiso adoptado o marque «No se adoptaron compromisos».")
+        ]
+    elif compromisos and ficha.sin_compromisos:
+        errores["sin_compromisos"] = [
+            _(
+                "Marcó que no se adoptaron compromisos pero registró compromisos: quite la "
+                "marca o los compromisos."
+            )
+        ]
+    return errores
 
 
 @transaction.atomic
@@ -412,7 +712,7 @@ def guardar_ficha(
 ) -> FichaTecnica:
     """Save the ficha (a draft, or sent to the Despacho with `enviar`), all or nothing.
 
-    `datos`: desarrollo, decisiones, asuntos_alcalde. `compromisos`: the rows not yet in
+    `datos`: the texts of TEXTOS_FICHA. `compromisos`: the rows not yet in
     follow-up, each {descripcion, responsable, fecha_limite}; they replace the unsent rows.
     On sending, each row becomes a P005 commitment with the ficha as its origin. Raises
     ValidationError (per field) for a ficha without development or decisions,
@@ -436,24 +736,16 @@ def guardar_ficha(
     ficha, _creada = FichaTecnica.objects.get_or_create(delegacion=delegacion)
     ficha.delegacion = delegacion
     nuevos = {c: (datos.get(c) or "").strip() for c in TEXTOS_FICHA}
+    nuevos["sin_compromisos"] = bool(datos.get("sin_compromisos"))
     cambios = fusionar(
         base=base, actuales=valores_de_ficha(ficha), nuevos={**nuevos, "compromisos": compromisos}
     )
     if "compromisos" not in cambios:
         # Untouched here: the rows as stored (someone else's changes included) stay.
         compromisos = _filas_sin_enviar(ficha)
-    for campo in TEXTOS_FICHA:
+    for campo in (*TEXTOS_FICHA, "sin_compromisos"):
         if campo in cambios:
             setattr(ficha, campo, nuevos[campo])
-    if enviar and not (ficha.desarrollo or ficha.decisiones):
-        raise ValidationError(
-            {
-                "desarrollo": _(
-                    "Escriba lo acontecido en la sesión o las decisiones tomadas antes de "
-                    "enviar la ficha."
-                )
-            }
-        )
     errores = {}
     for posicion, fila in enumerate(compromisos):
         errores_fila = errores_de_compromiso(
@@ -466,6 +758,8 @@ def guardar_ficha(
             errores[posicion] = errores_fila
     if errores:
         raise CompromisosInvalidos(errores)
+    if enviar and (incompleta := errores_de_envio(ficha, compromisos)):
+        raise ValidationError(incompleta)
     ficha.save()
     ficha.compromisos_adoptados.filter(compromiso__isnull=True).delete()
     filas = CompromisoFicha.objects.bulk_create(
@@ -545,7 +839,8 @@ def revisar_ficha(*, delegacion: Delegacion, usuario, observaciones: str = "") -
 
 @transaction.atomic
 def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> Delegacion:
-    """Return the ficha to the delegate to be completed; the first delivery date stays."""
+    """Return the ficha to the delegate to be completed, with a new deadline three business
+    days from now (FichaTecnica.plazo_reenvio); the first delivery date stays."""
     _exigir_coordinador(usuario)
     if not (observaciones or "").strip():
         raise ValidationError({"observaciones": _("Explique qué falta en la ficha.")})
@@ -556,7 +851,10 @@ def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> De
         raise _error_de_transicion(delegacion, Estado.REALIZADA)
     ficha = delegacion.ficha
     ficha.observaciones_revision = observaciones.strip()
-    ficha.save(update_fields=["observaciones_revision"])
+    # Owed again, within three business days of the return (reminded and escalated on it).
+    ficha.devuelta_en = timezone.now()
+    ficha.plazo_reenvio = sumar_dias_habiles(timezone.localdate(), DIAS_HABILES_FICHA)
+    ficha.save(update_fields=["observaciones_revision", "devuelta_en", "plazo_reenvio"])
     delegacion.estado = Estado.REALIZADA
     delegacion.save(update_fields=["estado"])
     programar_aviso(
@@ -564,7 +862,10 @@ def devolver_ficha(*, delegacion: Delegacion, usuario, observaciones: str) -> De
         paso=f"devuelta:{timezone.now():%Y%m%d%H%M%S%f}",
         destinatario=delegacion.delegado,
         plantilla=PLANTILLA_DEVUELTA,
-        contexto={"mensaje": ficha.observaciones_revision},
+        contexto={
+            "mensaje": ficha.observaciones_revision,
+            "plazo": fecha_larga(ficha.plazo_reenvio),
+        },
     )
     return delegacion
 
@@ -578,13 +879,17 @@ def acciones_para(delegacion: Delegacion, usuario) -> list[str]:
     empezo = delegacion.sesion.ya_empezo
     acciones = []
     if delegacion.estado == Estado.BORRADOR and coordina:
-        acciones.append("notificar")
+        acciones.append("emitir")
+    if delegacion.estado == Estado.PENDIENTE_FIRMA and coordina:
+        acciones.append("firmar")
     if delegacion.estado == Estado.NOTIFICADA and es_delegado:
         acciones += ["aceptar", "rechazar"]
     if delegacion.estado == Estado.ACEPTADA and empezo and (es_delegado or coordina):
         acciones.append("realizada")
     if delegacion.estado == Estado.FICHA_ENTREGADA and coordina:
         acciones += ["revisar", "devolver"]
+    if delegacion.puede_pasar_a(Estado.NO_ASISTIO) and coordina and empezo:
+        acciones += ["no_asistio", "suspendida"]
     if delegacion.puede_pasar_a(Estado.CANCELADA) and coordina and not empezo:
         acciones.append("cancelar")
     return acciones

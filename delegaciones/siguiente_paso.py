@@ -26,8 +26,16 @@ def siguiente_paso(
     espera_a, desde = "", None
     if d.estado == Estado.BORRADOR:
         explicacion = _(
-            "La delegación está en borrador: al numerar la carta se notifica a %(persona)s."
+            "La delegación está en borrador: numere la carta para la firma; a %(persona)s se "
+            "le notifica cuando la carta esté firmada."
         ) % {"persona": delegado}
+        espera_a, desde = _("el Despacho de Gobierno"), d.creado_en
+    elif d.estado == Estado.PENDIENTE_FIRMA:
+        explicacion = _(
+            "La carta No. %(numero)s está pendiente de firma. Descárguela, hágala firmar y "
+            "suba la copia firmada (PDF) o registre el radicado de Daruma: solo entonces se "
+            "notifica a %(persona)s."
+        ) % {"numero": d.numero_carta, "persona": delegado}
         espera_a, desde = _("el Despacho de Gobierno"), d.creado_en
     elif d.estado == Estado.NOTIFICADA:
         explicacion = _(
@@ -50,12 +58,12 @@ def siguiente_paso(
     elif d.estado in Delegacion.DEBEN_FICHA:
         if d.ficha_vencida:
             explicacion = _("La ficha técnica venció el %(plazo)s y aún no se ha enviado.") % {
-                "plazo": fecha_larga(d.fecha_limite_ficha)
+                "plazo": fecha_larga(d.plazo_vigente)
             }
         else:
             explicacion = _(
                 "La sesión ya se realizó: falta la ficha técnica, a más tardar el %(plazo)s."
-            ) % {"plazo": fecha_larga(d.fecha_limite_ficha)}
+            ) % {"plazo": fecha_larga(d.plazo_vigente)}
         if ficha is not None and ficha.observaciones_revision:
             explicacion += " " + _(
                 "El Despacho la devolvió para completarla: %(observaciones)s"
@@ -83,6 +91,15 @@ def siguiente_paso(
                 sesion.get_absolute_url() + "#form-delegar",
                 "bi-person-plus",
             )
+    elif d.estado == Estado.NO_ASISTIO:
+        explicacion = _("%(persona)s no asistió a la sesión: %(motivo)s La ficha no se debe.") % {
+            "persona": delegado,
+            "motivo": frase(d.motivo_sin_representacion),
+        }
+    elif d.estado == Estado.SUSPENDIDA:
+        explicacion = _(
+            "La entidad convocante suspendió la sesión: %(motivo)s La ficha no se debe."
+        ) % {"motivo": frase(d.motivo_sin_representacion)}
     else:  # cancelada
         explicacion = _("La delegación se canceló: %(motivo)s") % {
             "motivo": frase(d.motivo_cancelacion)

@@ -33,7 +33,7 @@ def _fecha(dias: int) -> str:
 
 def escenario(*, usuarios) -> dict:
     """An instancia of the directivo's organism; a session ahead with nobody delegated, one
-    ahead with a notified delegation, and one past with an accepted delegation (its ficha
+    ahead with a letter pending signature, one ahead with a notified delegation, and one past with an accepted delegation (its ficha
     open to the delegate)."""
     despacho, directivo = usuarios["despacho"], usuarios["directivo"]
     instancia = Instancia.objects.create(
@@ -56,10 +56,20 @@ def escenario(*, usuarios) -> dict:
             sesion=en, delegado=directivo, usuario=despacho, instrucciones="Votar a favor."
         )
 
+    def firmada(delegacion):
+        return services.registrar_firma(
+            delegacion=delegacion,
+            usuario=despacho,
+            radicado=f"2026411202000{delegacion.pk:04d}",
+            fecha_radicado=timezone.localdate(),
+            trd="4112.020.22.2.1020.000697",
+        )
+
     with sin_avisos():
         libre = sesion(6)
-        notificada = delegar(sesion(5))
-        pasada = delegar(sesion(4))
+        por_firmar = delegar(sesion(7))
+        notificada = firmada(delegar(sesion(5)))
+        pasada = firmada(delegar(sesion(4)))
         services.aceptar_delegacion(delegacion=pasada, usuario=directivo)
         # The session took place yesterday (a session is delegated only while ahead).
         Sesion.objects.filter(pk=pasada.sesion_id).update(inicio=_momento(-1))
@@ -71,6 +81,7 @@ def escenario(*, usuarios) -> dict:
         "instancia": instancia,
         "libre": libre,
         "notificada": notificada,
+        "por_firmar": por_firmar,
         "pasada": pasada,
         "persona": directivo,
     }
@@ -107,11 +118,18 @@ def _instancia(e) -> dict:
 
 
 _ACCIONES = {  # step: (who, the delegation it applies to, a valid submission)
-    "notificar": ("despacho", "notificada", lambda e: {}),
+    "emitir": ("despacho", "notificada", lambda e: {}),
+    "firmar": (
+        "despacho",
+        "por_firmar",
+        lambda e: {"radicado": "20264112020006974", "fecha_radicado": _fecha(0), "trd": "4112"},
+    ),
     "aceptar": ("directivo", "notificada", lambda e: {}),
     "rechazar": ("directivo", "notificada", lambda e: {"motivo": "Estaré de viaje."}),
     "realizada": ("despacho", "pasada", lambda e: {}),
     "cancelar": ("despacho", "notificada", lambda e: {"motivo": "Se aplazó la sesión."}),
+    "no_asistio": ("despacho", "pasada", lambda e: {"motivo": "Incapacidad médica."}),
+    "suspendida": ("despacho", "pasada", lambda e: {"motivo": "No hubo quórum."}),
     "revisar": ("despacho", "pasada", lambda e: {"observaciones": ""}),
     "devolver": ("despacho", "pasada", lambda e: {"observaciones": "Falta el acta."}),
 }

@@ -33,7 +33,7 @@ class UsuarioAdmin(SimpleHistoryAdmin, UserAdmin):
         "is_active",
         "is_staff",
     )
-    list_filter = ("organismo", "groups", "is_active", "is_staff", "is_superuser")
+    list_filter = ("organismo", "groups", "nivel", "is_active", "is_staff", "is_superuser")
     search_fields = (
         "username",
         "first_name",
@@ -52,7 +52,7 @@ class UsuarioAdmin(SimpleHistoryAdmin, UserAdmin):
             _("Datos personales"),
             {"fields": ("tratamiento", "first_name", "last_name", "email", "telefono")},
         ),
-        (_("Organización"), {"fields": ("organismo", "cargo")}),
+        (_("Organización"), {"fields": ("organismo", "cargo", "nivel")}),
         (
             _("Roles y permisos"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -78,6 +78,7 @@ class UsuarioAdmin(SimpleHistoryAdmin, UserAdmin):
                     "email",
                     "organismo",
                     "cargo",
+                    "nivel",
                     "groups",
                 ),
             },

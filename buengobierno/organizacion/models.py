@@ -57,6 +57,17 @@ class Usuario(AbstractUser):
         SENOR = "senor", _("Señor")
         SENORA = "senora", _("Señora")
 
+    class Nivel(models.TextChoices):
+        """Levels of public employment (Decreto 785 de 2005, art. 3), plus contractors, whom
+        the circular also addresses. Policy 3 asks the "nivel directivo" for the ficha."""
+
+        DIRECTIVO = "directivo", _("Directivo")
+        ASESOR = "asesor", _("Asesor")
+        PROFESIONAL = "profesional", _("Profesional")
+        TECNICO = "tecnico", _("Técnico")
+        ASISTENCIAL = "asistencial", _("Asistencial")
+        CONTRATISTA = "contratista", _("Contratista")
+
     organismo = models.ForeignKey(
         Organismo,
         verbose_name=_("organismo"),
@@ -66,6 +77,13 @@ class Usuario(AbstractUser):
         related_name="usuarios",
     )
     cargo = models.CharField(_("cargo"), max_length=150, blank=True)
+    nivel = models.CharField(
+        _("nivel"),
+        max_length=12,
+        choices=Nivel.choices,
+        blank=True,
+        help_text=_("Nivel jerárquico del empleo (o contratista)."),
+    )
     telefono = models.CharField(_("teléfono"), max_length=30, blank=True)
     tratamiento = models.CharField(
         _("tratamiento"),
@@ -86,6 +104,18 @@ class Usuario(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def cargo_y_nivel(self) -> str:
+        """'Secretario de Salud Pública (nivel directivo)', for pickers and letters."""
+        partes = [self.cargo] if self.cargo else []
+        if self.nivel == self.Nivel.CONTRATISTA:
+            partes.append(str(_("contratista")))
+        elif self.nivel:
+            partes.append(str(_("nivel %(nivel)s")) % {"nivel": self.get_nivel_display().lower()})
+        if len(partes) == 2:
+            return f"{partes[0]} ({partes[1]})"
+        return partes[0] if partes else ""
 
     @property
     def nombre_y_cargo(self) -> str:

@@ -6,11 +6,23 @@ from django.utils.translation import gettext_lazy as _
 
 def _dia_no_habil_cambiado(**kwargs):
     from buengobierno.plazos import calendario, tabla
+    from buengobierno.plazos.senales import calendario_cambiado
 
     # In the admin's own transaction: the new day counts for whatever that request does
     # next, and the other processes see the new version once it commits.
     tabla.sincronizar_calendario(using=kwargs.get("using") or "default")
     calendario.comprobar_version()
+    # The stored deadlines follow, in the same transaction (see senales.py).
+    dia = kwargs["instance"]
+    if kwargs.get("signal") is post_delete:
+        motivo = _("Se quitó el día no hábil %(fecha)s del calendario.")
+    else:
+        motivo = _("Se declaró no hábil el %(fecha)s (%(motivo)s).")
+    calendario_cambiado.send(
+        sender=type(dia),
+        fecha=dia.fecha,
+        motivo=str(motivo) % {"fecha": dia.fecha.isoformat(), "motivo": dia.motivo},
+    )
 
 
 class PlazosConfig(AppConfig):

@@ -9,6 +9,7 @@ register = template.Library()
 
 _CLASES = {
     "borrador": "text-bg-light border",
+    "pendiente_firma": "text-bg-light border border-warning",
     "notificada": "text-bg-warning",
     "aceptada": "text-bg-primary",
     "rechazada": "text-bg-dark",
@@ -16,6 +17,8 @@ _CLASES = {
     "ficha_entregada": "text-bg-success",
     "ficha_revisada": "text-bg-success",
     "cancelada": "text-bg-dark",
+    "no_asistio": "text-bg-dark",
+    "suspendida": "text-bg-secondary",
 }
 
 

@@ -28,20 +28,26 @@ from delegaciones.siguiente_paso import siguiente_paso
 from delegaciones.views.registros import poner_errores
 
 SERVICIOS = {
-    "notificar": services.notificar_delegacion,
+    "emitir": services.emitir_carta,
+    "firmar": services.registrar_firma,
     "aceptar": services.aceptar_delegacion,
     "rechazar": services.rechazar_delegacion,
     "realizada": services.marcar_realizada,
     "cancelar": services.cancelar_delegacion,
+    "no_asistio": services.registrar_no_asistencia,
+    "suspendida": services.registrar_suspension,
     "revisar": services.revisar_ficha,
     "devolver": services.devolver_ficha,
 }
 MENSAJES = {
-    "notificar": _("Se numeró la carta y se notificó al delegado."),
+    "emitir": _("Se numeró la carta: descárguela, hágala firmar y registre aquí la firma."),
+    "firmar": _("Se registró la firma de la carta y se notificó al delegado."),
     "aceptar": _("Aceptó la delegación. Después de la sesión envíe aquí la ficha técnica."),
     "rechazar": _("Se avisó al Despacho que no puede asistir."),
     "realizada": _("Se registró que la sesión se realizó; ahora puede llenar la ficha técnica."),
     "cancelar": _("Se canceló la delegación."),
+    "no_asistio": _("Se registró que el delegado no asistió; la ficha ya no se debe."),
+    "suspendida": _("Se registró que la sesión fue suspendida; la ficha ya no se debe."),
     "revisar": _("La ficha quedó revisada."),
     "devolver": _("Se devolvió la ficha al delegado para completarla."),
 }
@@ -107,7 +113,7 @@ def accion(request, pk, accion):
         raise Http404
     delegacion = _delegacion(request, pk)
     exigir_edicion(request.user, delegacion)
-    form = FORMULARIOS_DE_ACCION[accion](request.POST, delegacion=delegacion)
+    form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, delegacion=delegacion)
     if form.is_valid():
         datos = {k: v for k, v in form.cleaned_data.items() if k != CAMPO}
         try:
@@ -145,11 +151,17 @@ def ficha(request, pk):
     enviar = "enviar" in request.POST
     guardados = services.valores_de_ficha(existente)
     if request.method == "POST":
-        form = FichaForm(request.POST, request.FILES, valores_guardados=guardados)
+        form = FichaForm(
+            request.POST, request.FILES, valores_guardados=guardados, postura=delegacion.postura
+        )
         compromisos = formset_compromisos(existente, request.POST, fecha_sesion=fecha_sesion)
     else:
-        inicial = {c: guardados[c] for c in services.TEXTOS_FICHA} if existente else {}
-        form = FichaForm(initial=inicial, valores_guardados=guardados)
+        inicial = (
+            {c: guardados[c] for c in (*services.TEXTOS_FICHA, "sin_compromisos")}
+            if existente
+            else {}
+        )
+        form = FichaForm(initial=inicial, valores_guardados=guardados, postura=delegacion.postura)
         compromisos = formset_compromisos(existente, fecha_sesion=fecha_sesion)
     if request.method == "POST" and form.is_valid() and compromisos.is_valid():
         try:
@@ -258,7 +270,7 @@ def carta_pdf(request, pk):
     """The numbered delegation letter, once the delegate was notified (stored as issued)."""
     delegacion = _delegacion(request, pk)
     if not delegacion.numero_carta:
-        raise Http404(_("La carta se numera al notificar la delegación."))
+        raise Http404(_("La carta se numera al emitirla para la firma."))
     return documentos.CARTA.respuesta(delegacion)
 
 

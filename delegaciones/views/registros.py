@@ -261,7 +261,11 @@ def nueva_sesion(request):
         else:
             if form.datos_de_delegacion():
                 messages.success(
-                    request, _("Se registró la sesión y se notificó la delegación al delegado.")
+                    request,
+                    _(
+                        "Se registró la sesión y se numeró la carta de delegación: hágala "
+                        "firmar y registre la firma para notificar al delegado."
+                    ),
                 )
             else:
                 messages.success(request, _("Se registró la sesión."))
@@ -371,7 +375,9 @@ def delegar(request, pk):
         else:
             messages.success(
                 request,
-                _("Se notificó la delegación al delegado.")
+                _(
+                    "Se numeró la carta: hágala firmar y registre la firma para notificar al delegado."
+                )
                 if notificar_ahora
                 else _("La delegación quedó en borrador."),
             )

@@ -178,7 +178,10 @@ class MisDelegaciones(ListaDelegaciones):
     orden = ()
 
     def consulta_base(self):
-        return Delegacion.objects.filter(delegado=self.request.user)
+        # A delegation reaches its delegate once the letter is signed (a written act).
+        return Delegacion.objects.filter(delegado=self.request.user).exclude(
+            estado__in=Delegacion.SIN_NOTIFICAR
+        )
 
     def get_queryset(self):
         # What needs me first (to accept, fichas owed), then by session date.

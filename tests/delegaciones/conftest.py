@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from buengobierno.plazos.calendario import es_dia_habil, sumar_dias_habiles
 from delegaciones import services
 from delegaciones.models import Delegacion, Instancia, Sesion
 from tests.conftest import momento
@@ -42,13 +43,28 @@ def nueva_sesion(instancia, despacho, hoy):
     return crear
 
 
+def firmar(delegacion, despacho) -> Delegacion:
+    """Record the letter as signed in Daruma (which notifies the delegate)."""
+    return services.registrar_firma(
+        delegacion=delegacion,
+        usuario=despacho,
+        radicado=f"20264112020{delegacion.pk:06d}",
+        fecha_radicado=timezone.localdate(),
+        trd="4112.020.22.2.1020.000697",
+    )
+
+
 @pytest.fixture
 def delegar(despacho, directivo_salud):
-    """delegar(sesion, **cambios) -> a delegation, notified unless notificar_ahora=False."""
+    """delegar(sesion, **cambios) -> a delegation, its letter signed and the delegate
+    notified; pendiente de firma with firmar_carta=False, a draft with notificar_ahora=False."""
 
-    def crear(sesion, **cambios):
+    def crear(sesion, firmar_carta=True, **cambios):
         datos = {"delegado": directivo_salud, "instrucciones": INSTRUCCIONES, **cambios}
-        return services.delegar(sesion=sesion, usuario=despacho, **datos)
+        delegacion = services.delegar(sesion=sesion, usuario=despacho, **datos)
+        if firmar_carta and delegacion.estado == Delegacion.Estado.PENDIENTE_FIRMA:
+            delegacion = firmar(delegacion, despacho)
+        return delegacion
 
     return crear
 
@@ -70,9 +86,15 @@ def al_pasado(delegacion, dias_atras: int) -> Delegacion:
 
 @pytest.fixture
 def aceptada_pasada(nueva_sesion, delegar, directivo_salud):
-    """aceptada_pasada(dias_atras=1) -> an accepted delegation whose session already took place."""
+    """aceptada_pasada(dias_atras=None) -> an accepted delegation whose session already took
+    place: `dias_atras` calendar days ago, by default on the business day before the last one
+    (so its "ficha pendiente" reminder is due today, whatever weekday the tests run on)."""
 
-    def crear(dias_atras=1, **cambios):
+    def crear(dias_atras=None, **cambios):
+        if dias_atras is None:
+            hoy = timezone.localdate()
+            ultimo_habil = hoy if es_dia_habil(hoy) else sumar_dias_habiles(hoy, -1)
+            dias_atras = (hoy - sumar_dias_habiles(ultimo_habil, -1)).days
         delegacion = delegar(nueva_sesion(), **cambios)
         services.aceptar_delegacion(delegacion=delegacion, usuario=delegacion.delegado)
         return al_pasado(delegacion, dias_atras)
@@ -89,6 +111,7 @@ def enviar_ficha(hoy):
             "desarrollo": "Se verificó el quórum y se presentó el informe de gestión.",
             "decisiones": "Se aprobó el plan de acción del trimestre.",
             "asuntos_alcalde": "La E.S.E. pide priorizar el giro de recursos.",
+            "sin_compromisos": not compromisos,
             **datos,
         }
         return services.guardar_ficha(

@@ -30,7 +30,7 @@ def test_after_delegating_the_despacho_is_told_who_is_awaited_and_cancelling_is_
     assert 'class="collapse" id="accion-cancelar"' in panel
 
 
-def test_a_draft_offers_notifying_as_the_one_primary_button(
+def test_a_draft_offers_issuing_the_letter_as_the_one_primary_button(
     client, despacho, nueva_sesion, delegar
 ):
     borrador = delegar(nueva_sesion(dias=4), notificar_ahora=False)
@@ -39,7 +39,7 @@ def test_a_draft_offers_notifying_as_the_one_primary_button(
     html = client.get(borrador.get_absolute_url()).content.decode()
 
     principal = html[html.index('class="accion-principal"') : html.index("acciones-destructivas")]
-    assert 'value="Numerar la carta y notificar"' in principal and "btn btn-primary" in principal
+    assert 'value="Numerar la carta para la firma"' in principal and "btn btn-primary" in principal
     assert "Cancelar la delegación…" in html[html.index("acciones-destructivas") :]
 
 

@@ -21,6 +21,7 @@ from tests.navegador import elegir_persona, escribir_fecha, revisar_pagina
 
 CLAVE = "clave-de-prueba-123"  # tests.factories.UsuarioFactory
 CAPTURAS = Path(settings.BASE_DIR) / "var" / "capturas"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def viernes_antes_de_un_lunes_festivo(desde):
@@ -49,7 +50,7 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     pagina.get_by_label("Instancia").select_option(label=instancia.nombre)
     # The instancia's usual delegate is suggested in the person picker.
     expect(pagina.get_by_role("combobox", name="Delegado")).to_have_value(
-        f"{directivo_salud} — {directivo_salud.organismo.sigla}"
+        f"{directivo_salud} — {directivo_salud.organismo.sigla} · {directivo_salud.cargo_y_nivel}"
     )
     escribir_fecha(pagina, "Fecha y hora", viernes)
     pagina.locator("#id_inicio_hora").fill("08:00")
@@ -59,10 +60,27 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     pagina.get_by_role("button", name="Registrar la sesión").click()
     sesion = Sesion.objects.get()
     pagina.wait_for_url(live_server.url + sesion.get_absolute_url())
-    expect(pagina.get_by_text("Se registró la sesión y se notificó la delegación")).to_be_visible()
+    expect(pagina.get_by_text("Se registró la sesión y se numeró la carta")).to_be_visible()
     revisar_pagina(pagina)
     delegacion = Delegacion.objects.get()
     assert delegacion.fecha_limite_ficha == plazo_esperado
+
+    # A written act: the letter is pending signature and the delegate does not see it yet.
+    entrar(pagina, directivo_salud.username, CLAVE)
+    pagina.goto(live_server.url + reverse("delegaciones:mis_delegaciones"))
+    expect(pagina.get_by_role("link", name=instancia.nombre)).to_have_count(0)
+
+    # The Despacho uploads the signed letter; only then is the delegate notified.
+    entrar(pagina, despacho.username, CLAVE)
+    pagina.goto(live_server.url + delegacion.get_absolute_url())
+    expect(pagina.locator("#estado-delegacion")).to_have_text("Pendiente de firma")
+    pagina.get_by_label("Copia firmada de la carta (PDF)").set_input_files(
+        files=[{"name": "carta-firmada.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    pagina.get_by_role("button", name="Registrar la firma y notificar al delegado").click()
+    expect(pagina.locator("#estado-delegacion")).to_have_text("Notificada")
+    expect(pagina.locator("#firma-carta")).to_contain_text("Copia firmada (PDF)")
+    revisar_pagina(pagina)
 
     # The director, on a phone, finds it in "Mis delegaciones" and accepts.
     pagina.set_viewport_size({"width": 390, "height": 844})

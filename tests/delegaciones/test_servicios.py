@@ -52,14 +52,17 @@ def test_delegating_computes_the_deadline_numbers_the_letter_and_notifies(
     assert sesion.asistencia == Sesion.Asistencia.DELEGA
 
 
-def test_a_draft_delegation_has_no_letter_until_it_is_notified(nueva_sesion, delegar, despacho):
+def test_a_draft_delegation_has_no_letter_until_it_is_issued_for_signature(
+    nueva_sesion, delegar, despacho
+):
     borrador = delegar(nueva_sesion(), notificar_ahora=False)
     assert (borrador.estado, borrador.numero_carta) == (Estado.BORRADOR, "")
 
-    notificada = services.notificar_delegacion(delegacion=borrador, usuario=despacho)
+    emitida = services.emitir_carta(delegacion=borrador, usuario=despacho)
 
-    assert notificada.estado == Estado.NOTIFICADA
-    assert notificada.numero_carta.endswith("-0001")
+    assert emitida.estado == Estado.PENDIENTE_FIRMA
+    assert emitida.numero_carta.endswith("-0001")
+    assert emitida.notificada_en is None
 
 
 def test_the_first_delegate_of_an_instancia_becomes_its_usual_delegate(

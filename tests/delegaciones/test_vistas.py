@@ -68,8 +68,17 @@ def test_the_despacho_registers_a_session_with_its_invitation_and_delegates_in_o
     sesion = Sesion.objects.get()
     assert respuesta.status_code == 302 and respuesta["Location"] == sesion.get_absolute_url()
     delegacion = sesion.delegaciones.get()
-    assert (delegacion.delegado, delegacion.estado) == (directivo_salud, "notificada")
+    assert (delegacion.delegado, delegacion.estado) == (directivo_salud, "pendiente_firma")
     assert Adjunto.objects.de(sesion).get().descripcion == "Invitación"
+    # A written act: the delegate is told once the signed letter is on record.
+    assert mailoutbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("delegaciones:firmar", args=[delegacion.pk]),
+            {"carta_firmada": SimpleUploadedFile("firmada.pdf", PDF)},
+        )
+    delegacion.refresh_from_db()
+    assert delegacion.estado == "notificada" and delegacion.carta_firmada.tipo == "pdf"
     assert [m.to for m in mailoutbox] == [[directivo_salud.email]]
 
 
@@ -145,7 +154,7 @@ def test_after_a_rejection_the_session_page_offers_to_delegate_someone_else(
         },
     )
 
-    nueva = sesion.delegaciones.get(estado="notificada")
+    nueva = sesion.delegaciones.get(estado="pendiente_firma")
     assert respuesta["Location"] == nueva.get_absolute_url()
     assert nueva.delegado == enlace_salud
 

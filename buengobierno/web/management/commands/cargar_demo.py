@@ -149,6 +149,15 @@ USUARIOS_DEMO = [
 ]
 
 
+# The level of each demo user's post (Usuario.nivel: the delegation form shows it).
+NIVEL_DEMO = {
+    "secretario": Usuario.Nivel.DIRECTIVO,
+    "relaciones": Usuario.Nivel.DIRECTIVO,
+    "directivo": Usuario.Nivel.DIRECTIVO,
+    "enlace": Usuario.Nivel.CONTRATISTA,
+}
+
+
 def _correo(nombres: str, apellidos: str) -> str:
     return f"{slugify(nombres.split()[0])}.{slugify(apellidos.split()[0])}@cali.gov.co"
 
@@ -170,6 +179,7 @@ def crear_usuarios_demo(*, clave: str) -> dict[str, Usuario]:
                 "last_name": apellidos,
                 "email": _correo(nombres, apellidos),
                 "cargo": cargo,
+                "nivel": NIVEL_DEMO.get(nombre_usuario, Usuario.Nivel.PROFESIONAL),
                 "organismo": organismo,
                 "telefono": "+57 602 885 6000",
                 "tratamiento": TRATAMIENTO_DEMO.get(nombre_usuario, ""),
