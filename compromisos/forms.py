@@ -26,6 +26,7 @@ from buengobierno.web.formularios import (
     buscador,
     personas_activas,
     sin_guiones,
+    texto_de_accion,
 )
 from compromisos.models import (
     Asistente,
@@ -516,20 +517,14 @@ class CumplidoForm(_FormAccion):
 class VerificarForm(_FormAccion):
     accion = "verificar"
     boton = _("Verificar cumplimiento")
-    nota = forms.CharField(
-        label=_("Observación (opcional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    nota = texto_de_accion(_("Observación (opcional)"))
 
 
 class DevolverForm(_FormAccion):
     accion = "devolver"
     boton = _("Devolver")
-    observacion = forms.CharField(
-        label=_("Por qué se devuelve"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Explique por qué se devuelve el compromiso.")},
+    observacion = texto_de_accion(
+        _("Por qué se devuelve"), _("Explique por qué se devuelve el compromiso.")
     )
 
 
@@ -538,10 +533,8 @@ class CancelarForm(_FormAccion):
     boton = _("Cancelar el compromiso")
     confirmar = _("¿Cancelar este compromiso? Sale del seguimiento con el motivo que escribió.")
     destructiva = True
-    motivo = forms.CharField(
-        label=_("Motivo de la cancelación"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Indique el motivo de la cancelación.")},
+    motivo = texto_de_accion(
+        _("Motivo de la cancelación"), _("Indique el motivo de la cancelación.")
     )
 
 
@@ -554,10 +547,8 @@ class ReprogramarForm(_FormAccion):
         widget=EntradaFecha(),
         error_messages={"required": _("Indique la nueva fecha límite de cumplimiento.")},
     )
-    justificacion = forms.CharField(
-        label=_("Justificación"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("La reprogramación necesita una justificación.")},
+    justificacion = texto_de_accion(
+        _("Justificación"), _("La reprogramación necesita una justificación.")
     )
 
     def __init__(self, *args, compromiso, **kwargs):
@@ -570,10 +561,8 @@ class SolicitarReprogramacionForm(ReprogramarForm):
 
     accion = "solicitar_reprogramacion"
     boton = _("Solicitar nueva fecha")
-    justificacion = forms.CharField(
-        label=_("Por qué necesita una nueva fecha"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Explique por qué necesita una nueva fecha.")},
+    justificacion = texto_de_accion(
+        _("Por qué necesita una nueva fecha"), _("Explique por qué necesita una nueva fecha.")
     )
 
     def __init__(self, *args, compromiso, **kwargs):
@@ -585,11 +574,7 @@ class AprobarReprogramacionForm(_FormAccion):
     accion = "aprobar_reprogramacion"
     campos_version = ("estado", "fecha_limite")
     boton = _("Aprobar la nueva fecha")
-    observacion = forms.CharField(
-        label=_("Observación (opcional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    observacion = texto_de_accion(_("Observación (opcional)"))
 
 
 class RechazarReprogramacionForm(_FormAccion):
@@ -598,10 +583,8 @@ class RechazarReprogramacionForm(_FormAccion):
     boton = _("Rechazar la nueva fecha")
     confirmar = _("¿Rechazar la nueva fecha? El compromiso conserva su fecha límite.")
     destructiva = True
-    observacion = forms.CharField(
-        label=_("Por qué se rechaza"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Explique por qué se rechaza la nueva fecha.")},
+    observacion = texto_de_accion(
+        _("Por qué se rechaza"), _("Explique por qué se rechaza la nueva fecha.")
     )
 
 

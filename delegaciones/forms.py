@@ -18,6 +18,7 @@ from buengobierno.web.formularios import (
     ayudante,
     personas_activas,
     sin_guiones,
+    texto_de_accion,
 )
 from compromisos.forms import NO_RESPONDE
 from compromisos.models import personas_que_responden
@@ -305,11 +306,7 @@ class RechazarForm(_FormAccion):
     accion = "rechazar"
     boton = _("No puedo asistir")
     destructiva = True
-    motivo = forms.CharField(
-        label=_("Por qué no puede asistir"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Indique por qué no puede asistir.")},
-    )
+    motivo = texto_de_accion(_("Por qué no puede asistir"), _("Indique por qué no puede asistir."))
 
 
 class RealizadaForm(_FormAccion):
@@ -322,10 +319,8 @@ class CancelarForm(_FormAccion):
     boton = _("Cancelar la delegación")
     confirmar = _("¿Cancelar esta delegación? Se avisará al delegado.")
     destructiva = True
-    motivo = forms.CharField(
-        label=_("Motivo de la cancelación"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Indique el motivo de la cancelación.")},
+    motivo = texto_de_accion(
+        _("Motivo de la cancelación"), _("Indique el motivo de la cancelación.")
     )
 
 
@@ -334,11 +329,7 @@ class NoAsistioForm(_FormAccion):
     boton = _("Registrar que no asistió")
     confirmar = _("¿Registrar que el delegado no asistió? La ficha deja de deberse.")
     destructiva = True
-    motivo = forms.CharField(
-        label=_("Por qué no asistió"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Indique el motivo.")},
-    )
+    motivo = texto_de_accion(_("Por qué no asistió"), _("Indique el motivo."))
 
 
 class SuspendidaForm(_FormAccion):
@@ -346,32 +337,22 @@ class SuspendidaForm(_FormAccion):
     boton = _("Sesión suspendida por la entidad convocante")
     confirmar = _("¿Registrar que la entidad convocante suspendió la sesión?")
     destructiva = True
-    motivo = forms.CharField(
-        label=_("Qué informó la entidad convocante"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Indique el motivo.")},
-    )
+    motivo = texto_de_accion(_("Qué informó la entidad convocante"), _("Indique el motivo."))
 
 
 class RevisarForm(_FormAccion):
     revisa_ficha = True
     accion = "revisar"
     boton = _("Dar por revisada la ficha")
-    observaciones = forms.CharField(
-        label=_("Observaciones (opcional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    observaciones = texto_de_accion(_("Observaciones (opcional)"))
 
 
 class DevolverForm(_FormAccion):
     revisa_ficha = True
     accion = "devolver"
     boton = _("Devolver para completar")
-    observaciones = forms.CharField(
-        label=_("Qué falta en la ficha"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Explique qué falta en la ficha.")},
+    observaciones = texto_de_accion(
+        _("Qué falta en la ficha"), _("Explique qué falta en la ficha.")
     )
 
 

@@ -211,6 +211,17 @@ class BotonForm(forms.Form):
             self.helper.attrs = {"data-confirmar": confirmar}
 
 
+def texto_de_accion(etiqueta, falta=None) -> forms.CharField:
+    """The short text an action asks for (a reason, an observation), in two rows: `falta` is
+    the message beside it when it is left empty; without it the text is optional."""
+    return forms.CharField(
+        label=etiqueta,
+        required=falta is not None,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": falta} if falta else None,
+    )
+
+
 class FormularioDeAccion(forms.Form):
     """One transition of a record (accept, cancel, verify…): a form that posts to the URL
     `<espacio>:<accion>` of the record. Subclasses set espacio, accion, boton and, for a
