@@ -435,8 +435,25 @@ def cookie_de(usuario) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={sesion.session_key}"
 
 
+def de_las_apps():
+    """The `<app>/banco.py` modules of the procedures built after P001 and P005: each gives
+    `paginas(usuario) -> list[Pagina]` (its lists, boards, indicators and a detail page, as
+    `usuario` sees them) and `ADMIN` (its models' admin changelists, by the name its lists use)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    return [
+        import_module(f"{config.name}.banco")
+        for config in apps.get_app_configs()
+        if config.name not in ("compromisos", "delegaciones") and find_spec(f"{config.name}.banco")
+    ]
+
+
 def medir_paginas(app: Servidor, piso: Servidor, tamanos) -> list[Fila]:
     despacho, directivo, admin, delegacion, compromiso, reunion = muestras()
+    otras = de_las_apps()
     filas = []
     calentar(app, "/cuentas/entrar/")
     calentar(piso, "/piso/")
@@ -456,7 +473,7 @@ def medir_paginas(app: Servidor, piso: Servidor, tamanos) -> list[Fila]:
     )
     referencia_admin = {}
     cookie_admin = cookie_de(admin)
-    for modelo, ruta in ADMIN.items():
+    for modelo, ruta in (ADMIN | {k: v for m in otras for k, v in m.ADMIN.items()}).items():
         decir(f"Administración de Django: {ruta}")
         consultas, escaneos, _estado = consultas_de(ruta, admin, tamanos)
         carga = cargar(app, [ruta], cookie_admin)
@@ -475,7 +492,8 @@ def medir_paginas(app: Servidor, piso: Servidor, tamanos) -> list[Fila]:
         )
     for rol, usuario in (("Despacho", despacho), ("Directivo", directivo)):
         cookie = cookie_de(usuario)
-        for pagina in paginas_de(usuario, delegacion, compromiso, reunion):
+        propias = [p for m in otras for p in m.paginas(usuario)]
+        for pagina in paginas_de(usuario, delegacion, compromiso, reunion) + propias:
             decir(f"{pagina.que} ({rol})")
             try:
                 consultas, escaneos, estado = consultas_de(pagina.ruta, usuario, tamanos)
