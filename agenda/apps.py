@@ -1,6 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 
+from buengobierno.organizacion.roles import TODAS, Rol, conceder
 from buengobierno.web.procedimientos import DESPACHO, ProcedimientoConfig
+
+_MODELOS = ("actividad", "solicitudagenda")
+
+# Grants are declared at import so the post_migrate permission sync includes them.
+for _modelo in _MODELOS:
+    conceder(Rol.ADMINISTRADOR, f"agenda.{_modelo}", TODAS)
+    conceder(Rol.CONSULTA, f"agenda.{_modelo}", {"view"})
+    for _rol in (Rol.DESPACHO, Rol.SECRETARIO):
+        conceder(_rol, f"agenda.{_modelo}", {"view", "add", "change"})
+conceder(Rol.ADMINISTRADOR, "agenda.calendarioagenda", {"view", "delete"})
+for _rol in (Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA):
+    conceder(_rol, "agenda.actividad", {"view"})
+    conceder(_rol, "agenda.solicitudagenda", {"view", "add", "change"})
 
 
 class AgendaConfig(ProcedimientoConfig):
@@ -18,3 +32,12 @@ class AgendaConfig(ProcedimientoConfig):
         _("Detección de cruces de horario"),
         _("Agenda del día"),
     )
+
+    def ready(self):
+        from agenda import escritorio
+        from agenda.services import recalcular_plazos
+        from buengobierno.plazos.senales import calendario_cambiado
+        from buengobierno.web.escritorio import registrar_pendientes
+
+        registrar_pendientes(escritorio.pendientes_de_agenda)
+        calendario_cambiado.connect(recalcular_plazos, dispatch_uid="agenda.plazos")
