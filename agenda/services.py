@@ -25,7 +25,7 @@ from agenda.models import (
 )
 from buengobierno.avisos.servicios import notificar, programar_aviso
 from buengobierno.documentos.adjuntos import guardar_adjunto
-from buengobierno.documentos.formato import fecha_hora_larga, rango_horas
+from buengobierno.documentos.formato import fecha_entrada, fecha_hora_larga, frase, rango_horas
 from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
@@ -137,9 +137,10 @@ def cruces(inicio, fin, *, excluir=None) -> list[Cruce]:
 
 
 def mensaje_de_cruces(encontrados: list[Cruce]) -> str:
-    return _("Cruce de horario con: %(lista)s.") % {
-        "lista": "; ".join(f"{c.titulo} ({c.horario})" for c in encontrados)
-    }
+    return frase(
+        _("Cruce de horario con: %(lista)s")
+        % {"lista": "; ".join(f"{c.titulo} ({c.horario})" for c in encontrados)}
+    )
 
 
 # --- activities ------------------------------------------------------------------------------
@@ -354,8 +355,10 @@ def solicitar(*, datos: dict, usuario, archivos=()) -> SolicitudAgenda:
         notificar(
             destinatario=persona,
             titulo=_("Nueva solicitud de agenda: %(tema)s") % {"tema": solicitud.tema},
-            mensaje=_("%(organismo)s pide la presencia del Secretario el %(fecha)s.")
-            % {"organismo": organismo, "fecha": fecha_hora_larga(solicitud.fecha_propuesta)},
+            mensaje=frase(
+                _("%(organismo)s pide la presencia del Secretario el %(fecha)s")
+                % {"organismo": organismo, "fecha": fecha_hora_larga(solicitud.fecha_propuesta)}
+            ),
             url=solicitud.get_absolute_url(),
             objeto=solicitud,
         )
@@ -430,7 +433,7 @@ def aprobar_solicitud(
     _avisar_al_solicitante(
         solicitud,
         _("El Secretario asistirá: %(tema)s") % {"tema": solicitud.tema},
-        _("Quedó en la agenda el %(fecha)s.") % {"fecha": fecha_hora_larga(inicio)},
+        frase(_("Quedó en la agenda el %(fecha)s") % {"fecha": fecha_hora_larga(inicio)}),
     )
     return solicitud
 
@@ -450,7 +453,7 @@ def proponer_otra_fecha(
     _avisar_al_solicitante(
         solicitud,
         _("El Despacho propone otra fecha: %(tema)s") % {"tema": solicitud.tema},
-        _("Propone el %(fecha)s. Acéptela en la solicitud o escriba al Despacho.")
+        _("Propone el %(fecha)s; acéptela en la solicitud o escriba al Despacho.")
         % {"fecha": fecha_hora_larga(fecha)},
     )
     return solicitud
@@ -561,7 +564,7 @@ def revocar_calendario(*, usuario) -> None:
 
 
 def url_del_dia(fecha) -> str:
-    return reverse("agenda:inicio") + f"?vista=dia&fecha={fecha:%Y-%m-%d}"
+    return reverse("agenda:inicio") + f"?vista=dia&fecha={fecha_entrada(fecha)}"
 
 
 def actividades_del_dia(fecha, usuario=None):
