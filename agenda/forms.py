@@ -176,9 +176,9 @@ class AbrirReunionForm(_AccionActividad):
     boton = _("Abrir la reunión (P005)")
 
 
-class DelegarForm(_AccionActividad):
-    accion = "delegar"
-    boton = _("Delegar la representación")
+class _CamposDelegacion(forms.Form):
+    """Who represents the Secretario and what he is told (an activity or a request)."""
+
     delegado = CampoDelegado(label=_("Delegado"))
     instrucciones = texto_de_accion(
         _("Instrucciones"), falta=_("Escriba las instrucciones para el delegado.")
@@ -187,6 +187,11 @@ class DelegarForm(_AccionActividad):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sin_guiones(self)
+
+
+class DelegarForm(_AccionActividad, _CamposDelegacion):
+    accion = "delegar"
+    boton = _("Delegar la representación")
 
 
 class DeclinarForm(_AccionActividad):
@@ -242,17 +247,9 @@ class AceptarFechaForm(_AccionSolicitud):
     boton = _("Aceptar la fecha propuesta")
 
 
-class DelegarSolicitudForm(_AccionSolicitud):
+class DelegarSolicitudForm(_AccionSolicitud, _CamposDelegacion):
     accion = "delegar_solicitud"
     boton = _("Delegar")
-    delegado = CampoDelegado(label=_("Delegado"))
-    instrucciones = texto_de_accion(
-        _("Instrucciones"), falta=_("Escriba las instrucciones para el delegado.")
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        sin_guiones(self)
 
 
 class DeclinarSolicitudForm(_AccionSolicitud):

@@ -39,20 +39,6 @@ from buengobierno.web.entrada import mensajes_de_fecha
 
 Estado = Actividad.Estado
 PLANTILLA_SOLICITUD = "aviso_generico"
-CAMPOS_ACTIVIDAD = (
-    "titulo",
-    "tipo",
-    "inicio",
-    "fin",
-    "lugar",
-    "enlace_virtual",
-    "organismo",
-    "contacto",
-    "participantes",
-    "notas",
-    "estado",
-    "privada",
-)
 
 
 def _exigir_despacho(usuario) -> None:

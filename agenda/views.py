@@ -42,6 +42,7 @@ from buengobierno.web.formularios import BotonForm
 from buengobierno.web.ical import respuesta_ics
 from buengobierno.web.listas import ListaView, Tarjeta
 from buengobierno.web.siguiente_paso import SiguientePaso
+from delegaciones.views.registros import poner_errores
 
 FORMULARIO_AGENDA = "MEDE01.09.P002.F001"
 VISTAS = {"dia": gettext_lazy("Día"), "semana": gettext_lazy("Semana"), "mes": gettext_lazy("Mes")}
@@ -49,14 +50,6 @@ VISTAS = {"dia": gettext_lazy("Día"), "semana": gettext_lazy("Semana"), "mes": 
 
 def es_despacho(usuario) -> bool:
     return tiene_rol(usuario, *ROLES_DESPACHO, Rol.ADMINISTRADOR)
-
-
-def poner_errores(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for campo, errores in error.error_dict.items():
-        form.add_error(campo if campo in form.fields else None, errores)
 
 
 def _fecha_pedida(texto) -> date:
