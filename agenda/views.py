@@ -605,7 +605,7 @@ def agenda_pdf(request):
     contenido = renderizar_pdf(
         "agenda/pdf/agenda_del_dia.html", contexto_agenda_del_dia(request.user, fecha)
     )
-    return respuesta_pdf(contenido, f"agenda-{fecha:%Y%m%d}.pdf", adjunto=False)
+    return respuesta_pdf(contenido, f"agenda-{fecha:%Y%m%d}.pdf")
 
 
 @login_required

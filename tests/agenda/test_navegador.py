@@ -3,6 +3,7 @@ conflicting activity (flagged), delegates another (it shows in P001 with its fic
 the day's PDF and the ICS feed carry them; a private activity reads "Ocupado" to others."""
 
 import io
+from pathlib import Path
 from datetime import timedelta
 
 import pytest
@@ -91,11 +92,12 @@ def test_request_approve_conflict_delegate_pdf_feed_and_private(
     revisar_pagina(pagina, ancho_telefono=False)
 
     # The day's agenda PDF lists them.
-    respuesta = pagina.request.get(
-        live_server.url + f"/agenda/agenda-del-dia.pdf?fecha={fecha_entrada(dia)}"
-    )
+    pagina.goto(live_server.url + f"/agenda/?vista=dia&fecha={fecha_entrada(dia)}")
+    with pagina.expect_download() as descarga:
+        pagina.get_by_role("link", name="Agenda del día (PDF)").click()
+    contenido = Path(descarga.value.path()).read_bytes()
     texto = " ".join(
-        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(respuesta.body())).pages).split()
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages).split()
     )
     for titulo in (
         "Lanzamiento de la campaña de vacunación",
