@@ -3,8 +3,8 @@ conflicting activity (flagged), delegates another (it shows in P001 with its fic
 the day's PDF and the ICS feed carry them; a private activity reads "Ocupado" to others."""
 
 import io
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
