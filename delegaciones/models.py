@@ -879,6 +879,11 @@ class CifrasDeInstancia(models.Model):
     instancia = models.ForeignKey(Instancia, on_delete=models.CASCADE, related_name="+")
     a_tiempo = models.PositiveIntegerField(default=0)
     tarde = models.PositiveIntegerField(default=0)
+    # On time at the first delivery and, if returned, sent back within the new deadline.
+    completas_a_tiempo = models.PositiveIntegerField(default=0)
+    # Sessions without the representation (no ficha owed), counted apart.
+    no_asistio = models.PositiveIntegerField(default=0)
+    suspendidas = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("cifras de fichas de una instancia")
