@@ -21,7 +21,7 @@ from buengobierno.web.formularios import (
     texto_de_accion,
 )
 from compromisos.forms import NO_RESPONDE
-from compromisos.models import personas_que_responden
+from compromisos.models import MetaEstrategica, personas_que_responden
 from delegaciones.models import (
     CompromisoFicha,
     Delegacion,
@@ -503,7 +503,7 @@ class CompromisoFichaForm(forms.ModelForm):
 
     class Meta:
         model = CompromisoFicha
-        fields = ["descripcion", "responsable", "fecha_limite"]
+        fields = ["descripcion", "responsable", "fecha_limite", "meta"]
         widgets = {
             "descripcion": forms.Textarea(attrs={"rows": 2}),
             "fecha_limite": EntradaFecha(),
@@ -513,6 +513,8 @@ class CompromisoFichaForm(forms.ModelForm):
     def __init__(self, *args, fecha_sesion=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsable"].queryset = personas_activas()
+        self.fields["meta"].queryset = MetaEstrategica.objects.filter(activa=True)
+        self.fields["meta"].required = False
         acotar(self)
         if fecha_sesion is not None:
             self.fields["fecha_limite"].widget.attrs["min"] = fecha_sesion.isoformat()
@@ -548,7 +550,10 @@ class _FormsetCompromisos(forms.BaseModelFormSet):
 
     def filas(self) -> list[dict]:
         return [
-            {c: f.cleaned_data[c] for c in ("descripcion", "responsable", "fecha_limite")}
+            {
+                c: f.cleaned_data.get(c)
+                for c in ("descripcion", "responsable", "fecha_limite", "meta")
+            }
             for f in self.formularios_llenos()
         ]
 

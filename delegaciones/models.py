@@ -843,6 +843,15 @@ class CompromisoFicha(models.Model):
         related_name="+",
     )
     fecha_limite = models.DateField(_("fecha límite"))
+    # The meta of the plan de desarrollo it serves, carried to the P005 commitment.
+    meta = models.ForeignKey(
+        "compromisos.MetaEstrategica",
+        verbose_name=_("meta del plan de desarrollo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     compromiso = models.ForeignKey(
         "compromisos.Compromiso",
         verbose_name=_("compromiso en seguimiento"),

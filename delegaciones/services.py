@@ -810,9 +810,14 @@ def _filas_sin_enviar(ficha: FichaTecnica | None) -> list[dict]:
     if ficha is None or ficha.pk is None:
         return []
     return [
-        {"descripcion": f.descripcion, "responsable": f.responsable, "fecha_limite": f.fecha_limite}
+        {
+            "descripcion": f.descripcion,
+            "responsable": f.responsable,
+            "fecha_limite": f.fecha_limite,
+            "meta": f.meta,
+        }
         for f in ficha.compromisos_adoptados.filter(compromiso__isnull=True).select_related(
-            "responsable"
+            "responsable", "meta"
         )
     ]
 
@@ -921,6 +926,7 @@ def guardar_ficha(
             descripcion=(c.get("descripcion") or "").strip(),
             responsable=c["responsable"],
             fecha_limite=c["fecha_limite"],
+            meta=c.get("meta"),
         )
         for c in compromisos
     )
@@ -935,6 +941,7 @@ def guardar_ficha(
                     "descripcion": f.descripcion,
                     "responsable": f.responsable,
                     "fecha_limite": f.fecha_limite,
+                    "meta": f.meta,
                 }
                 for f in filas
             ],
