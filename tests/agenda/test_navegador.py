@@ -93,7 +93,7 @@ def test_request_approve_conflict_delegate_pdf_feed_and_private(
 
     # The day's agenda PDF lists them.
     pagina.goto(live_server.url + f"/agenda/?vista=dia&fecha={fecha_entrada(dia)}")
-    with pagina.expect_download() as descarga:
+    with pagina.expect_download(timeout=60_000) as descarga:
         pagina.get_by_role("link", name="Agenda del día (PDF)").click()
     contenido = Path(descarga.value.path()).read_bytes()
     texto = " ".join(
