@@ -17,6 +17,17 @@ for _rol in (Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA):
     conceder(_rol, "agenda.solicitudagenda", {"view", "add", "change"})
 
 
+def _asegurar_formulario(sender, using="default", **kwargs):
+    """Re-create the day's agenda controlled form when missing (a test flush empties the
+    table and runs post_migrate; see buengobierno.documentos.apps). Only adds."""
+    import importlib
+
+    from django.apps import apps
+
+    datos = importlib.import_module("agenda.migrations.0002_formulario_agenda_del_dia")
+    datos.cargar(apps, None)
+
+
 class AgendaConfig(ProcedimientoConfig):
     name = "agenda"
     label = "agenda"
@@ -34,6 +45,8 @@ class AgendaConfig(ProcedimientoConfig):
     )
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from agenda import escritorio
         from agenda.services import recalcular_plazos
         from buengobierno.plazos.senales import calendario_cambiado
@@ -41,3 +54,4 @@ class AgendaConfig(ProcedimientoConfig):
 
         registrar_pendientes(escritorio.pendientes_de_agenda)
         calendario_cambiado.connect(recalcular_plazos, dispatch_uid="agenda.plazos")
+        post_migrate.connect(_asegurar_formulario, sender=self, dispatch_uid="agenda.formulario")
