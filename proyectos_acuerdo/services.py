@@ -30,8 +30,8 @@ DIAS_CONCEPTO = 10
 DIAS_ENTRE_DEBATES = 3
 # Which concept each viabilizing organism gives by default (sigla of the organism).
 VIABILIZADORES = {
-    Concepto.Tipo.TECNICO: "DAPM",
-    Concepto.Tipo.FINANCIERO: "DAHM",
+    Concepto.Tipo.TECNICO: "DAP",
+    Concepto.Tipo.FINANCIERO: "DAH",
     Concepto.Tipo.JURIDICO: "DAGJP",
 }
 CAMPOS_FISCALES = ("costo_fiscal", "fuente_financiacion", "compatible_mfmp", "analisis_fiscal")

@@ -16,8 +16,8 @@ def viabilizadores(db, crear_usuario):
     """Planeación, Hacienda and DAGJP, each with a head who gives its concept."""
     personas = {}
     for tipo, (sigla, codigo, nombre) in {
-        Concepto.Tipo.TECNICO: ("DAPM", "4132", "Departamento Administrativo de Planeación"),
-        Concepto.Tipo.FINANCIERO: ("DAHM", "4131", "Departamento Administrativo de Hacienda"),
+        Concepto.Tipo.TECNICO: ("DAP", "4132", "Departamento Administrativo de Planeación"),
+        Concepto.Tipo.FINANCIERO: ("DAH", "4131", "Departamento Administrativo de Hacienda"),
         Concepto.Tipo.JURIDICO: ("DAGJP", "4112J", "Departamento Administrativo de Gestión Jurídica Pública"),
     }.items():
         organismo = OrganismoFactory(codigo=codigo, nombre=nombre, sigla=sigla)
