@@ -11,7 +11,7 @@ Each query selects in SQL only what is due and not yet in the ledger (NOT EXISTS
 
 from datetime import timedelta
 
-from django.db.models import CharField, Case, OuterRef, Value, When
+from django.db.models import Case, CharField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -97,7 +97,11 @@ def avisar(*, hoy=None) -> int:
     programados = 0
     for destinatario in ("organismo__jefe", "proyecto__lider"):
         for concepto in conceptos_vencidos(hoy, destinatario):
-            persona = concepto.organismo.jefe if destinatario == "organismo__jefe" else concepto.proyecto.lider
+            persona = (
+                concepto.organismo.jefe
+                if destinatario == "organismo__jefe"
+                else concepto.proyecto.lider
+            )
             programados += (
                 programar_aviso(
                     objeto=concepto,

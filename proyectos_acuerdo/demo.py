@@ -23,7 +23,7 @@ from proyectos_acuerdo.models import (
     ProyectoAcuerdo,
 )
 
-F, O, D = (
+F, OBS, D = (
     Concepto.Sentido.FAVORABLE,
     Concepto.Sentido.CON_OBSERVACIONES,
     Concepto.Sentido.DESFAVORABLE,
@@ -123,9 +123,7 @@ def recorrer(proyecto, pasos, *, despacho, hoy, sentidos=(F, F, F), dias_atras=6
         )
     if "sancionar" in pasos:
         proyecto.refresh_from_db()
-        services.sancionar(
-            proyecto=proyecto, fecha=proyecto.fecha_recibo_sancion, usuario=despacho
-        )
+        services.sancionar(proyecto=proyecto, fecha=proyecto.fecha_recibo_sancion, usuario=despacho)
     if "objetar" in pasos:
         proyecto.refresh_from_db()
         services.objetar(
@@ -148,7 +146,7 @@ def recorrer(proyecto, pasos, *, despacho, hoy, sentidos=(F, F, F), dias_atras=6
 
 _TEXTOS = {
     F: "El proyecto es viable: es coherente con el plan de desarrollo y la norma que lo sustenta.",
-    O: "Viable con observaciones: ajustar la redacción del artículo 3 y la vigencia.",
+    OBS: "Viable con observaciones: ajustar la redacción del artículo 3 y la vigencia.",
     D: "No viable: el artículo 5 invade competencias del Concejo y carece de fuente de financiación.",
 }
 
@@ -169,13 +167,13 @@ PROYECTOS = [
     (
         "Por el cual se establece el sistema distrital de cuidado",
         ("conceptos", "comite"),
-        (F, O, D),
+        (F, OBS, D),
         {"ordena_gasto": True},
     ),
     (
         "Por el cual se modifica el Estatuto Tributario del Distrito en materia de incentivos a la economía popular",
         ("conceptos", "radicar"),
-        (F, O, F),
+        (F, OBS, F),
         {"otorga_beneficios": True, "iniciativa_exclusiva": "presupuesto"},
     ),
     (
@@ -187,13 +185,13 @@ PROYECTOS = [
     (
         "Por el cual se institucionaliza la Semana de la Convivencia Ciudadana",
         ("conceptos", "radicar", "primer_debate", "segundo_debate", "sancionar", "publicar"),
-        (F, F, O),
+        (F, F, OBS),
         {},
     ),
     (
         "Por el cual se crea la tasa de alumbrado navideño",
         ("conceptos", "radicar", "primer_debate", "segundo_debate", "objetar"),
-        (F, O, F),
+        (F, OBS, F),
         {"otorga_beneficios": False, "ordena_gasto": True},
     ),
 ]
@@ -263,7 +261,12 @@ def cargar(*, usuarios, stdout):
             # The project in its sanction term was approved three days ago.
             dias_atras = 38 if pasos and pasos[-1] == "segundo_debate" else 90
             recorrer(
-                proyecto, pasos, despacho=despacho, hoy=hoy, sentidos=sentidos, dias_atras=dias_atras
+                proyecto,
+                pasos,
+                despacho=despacho,
+                hoy=hoy,
+                sentidos=sentidos,
+                dias_atras=dias_atras,
             )
             creados += 1
         if not FacultadExtraordinaria.objects.exists():

@@ -121,7 +121,15 @@ class FacultadForm(forms.ModelForm):
 
     class Meta:
         model = FacultadExtraordinaria
-        fields = ["acuerdo", "proyecto", "objeto", "inicio", "fin", "responsable", "actos_expedidos"]
+        fields = [
+            "acuerdo",
+            "proyecto",
+            "objeto",
+            "inicio",
+            "fin",
+            "responsable",
+            "actos_expedidos",
+        ]
         widgets = {
             "inicio": EntradaFecha(),
             "fin": EntradaFecha(),
@@ -342,9 +350,7 @@ class SegundoDebateForm(Accion):
     recibido = _fecha(_("Recibido por el Alcalde para sanción"), requerida=False)
 
     def ejecutar(self, usuario):
-        return services.segundo_debate(
-            proyecto=self.proyecto, usuario=usuario, **self.cleaned_data
-        )
+        return services.segundo_debate(proyecto=self.proyecto, usuario=usuario, **self.cleaned_data)
 
 
 class SancionarForm(Accion):

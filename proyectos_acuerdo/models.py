@@ -22,7 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from buengobierno.documentos.formato import fecha_larga
-from buengobierno.organizacion.acceso import AccesoQuerySet, ConAcceso, Politica, es_solo_lectura, roles_de
+from buengobierno.organizacion.acceso import (
+    AccesoQuerySet,
+    ConAcceso,
+    Politica,
+    es_solo_lectura,
+    roles_de,
+)
 from buengobierno.organizacion.roles import Rol
 
 ROLES_COORDINACION = frozenset({Rol.DESPACHO, Rol.SECRETARIO})
@@ -219,7 +225,9 @@ class ProyectoAcuerdo(ConAcceso, models.Model):
         on_delete=models.SET_NULL,
         related_name="proyectos_acuerdo",
     )
-    resolucion_discrepancias = models.TextField(_("cómo se resolvieron las discrepancias"), blank=True)
+    resolucion_discrepancias = models.TextField(
+        _("cómo se resolvieron las discrepancias"), blank=True
+    )
     # In the Concejo
     fecha_radicacion = models.DateField(_("fecha de radicación"), null=True, blank=True)
     numero_concejo = models.CharField(_("número en el Concejo"), max_length=40, blank=True)
@@ -352,7 +360,10 @@ class Concepto(ConAcceso, models.Model):
         CORREO = "correo", _("Correo electrónico")
 
     proyecto = models.ForeignKey(
-        ProyectoAcuerdo, verbose_name=_("proyecto"), on_delete=models.CASCADE, related_name="conceptos"
+        ProyectoAcuerdo,
+        verbose_name=_("proyecto"),
+        on_delete=models.CASCADE,
+        related_name="conceptos",
     )
     tipo = models.CharField(_("tipo de concepto"), max_length=12, choices=Tipo.choices)
     organismo = models.ForeignKey(

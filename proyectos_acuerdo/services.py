@@ -259,7 +259,9 @@ def emitir_concepto(
             }
         )
     if not puede_emitir(usuario, concepto):
-        raise PermissionDenied(_("Solo el organismo viabilizador o el Despacho emiten este concepto."))
+        raise PermissionDenied(
+            _("Solo el organismo viabilizador o el Despacho emiten este concepto.")
+        )
     _exigir_estado(proyecto, Estado.EN_CONCEPTOS)
     if concepto.emitido:
         raise ErrorDeEstado(_("Este concepto ya fue emitido."))
@@ -277,8 +279,9 @@ def emitir_concepto(
         if fecha is None:
             errores["fecha"] = [_("Indique la fecha del concepto.")]
         else:
-            errores.update({"fecha": m for m in [mensajes_de_fecha(fecha)] if m})
-            if not errores.get("fecha") and fecha > timezone.localdate():
+            if mensajes_de_fecha(fecha):
+                errores["fecha"] = mensajes_de_fecha(fecha)
+            elif fecha > timezone.localdate():
                 errores["fecha"] = [_("La fecha del concepto no puede ser futura.")]
         if archivo is None and not radicado.strip():
             errores["archivo"] = [_("Adjunte el documento o indique su radicado en Daruma.")]
@@ -324,9 +327,7 @@ def _evaluar(proyecto: ProyectoAcuerdo) -> None:
 
 
 def conceptos_en_conflicto(proyecto) -> list[Concepto]:
-    return list(
-        proyecto.conceptos.exclude(sentido="").select_related("organismo").order_by("tipo")
-    )
+    return list(proyecto.conceptos.exclude(sentido="").select_related("organismo").order_by("tipo"))
 
 
 @transaction.atomic
@@ -346,7 +347,12 @@ def convocar_comite(*, proyecto: ProyectoAcuerdo, inicio, fin, lugar: str = "", 
     puntos = [_("Presentación del proyecto por %(org)s") % {"org": proyecto.organismo}]
     puntos += [c.resumen() for c in conceptos_en_conflicto(proyecto)]
     puntos.append(_("Decisión del Comité"))
-    miembros = [m.usuario for m in MiembroComite.objects.filter(activo=True, usuario__is_active=True).select_related("usuario")]
+    miembros = [
+        m.usuario
+        for m in MiembroComite.objects.filter(activo=True, usuario__is_active=True).select_related(
+            "usuario"
+        )
+    ]
     invitados = [proyecto.responsable, *miembros]
     if proyecto.organismo.jefe_id and proyecto.organismo.jefe.is_active:
         invitados.append(proyecto.organismo.jefe)
@@ -380,9 +386,7 @@ def resolver_discrepancias(
         raise ValidationError({"resolucion": [_("Escriba cómo se resolvieron las discrepancias.")]})
     proyecto.resolucion_discrepancias = resolucion.strip()
     proyecto.estado = Estado.VIABLE if viable else Estado.NO_VIABLE
-    _guardar(
-        proyecto, ["estado", "resolucion_discrepancias"], _("Discrepancias resueltas")
-    )
+    _guardar(proyecto, ["estado", "resolucion_discrepancias"], _("Discrepancias resueltas"))
     return proyecto
 
 
@@ -552,7 +556,9 @@ def objetar(*, proyecto, fecha, motivos: str, usuario, justificacion: str = "") 
     _fechas(fecha=fecha)
     errores = {}
     if not (motivos or "").strip():
-        errores["motivos"] = [_("Escriba los motivos de la objeción (inconveniencia o ilegalidad).")]
+        errores["motivos"] = [
+            _("Escriba los motivos de la objeción (inconveniencia o ilegalidad).")
+        ]
     if fecha < proyecto.fecha_recibo_sancion:
         errores["fecha"] = [_("No puede objetarse antes de recibirse.")]
     elif fecha > proyecto.plazo_sancion and not (justificacion or "").strip():
@@ -627,7 +633,9 @@ def recalcular_plazos(*, fecha, motivo: str = "", **kwargs) -> int:
     """The calendar changed on `fecha`: recompute the deadlines of pending concepts and of the
     sanction terms still running whose window spans that day, with `motivo` in the history."""
     cambiados = 0
-    pendientes = Concepto.objects.filter(sentido="", fecha_limite__gte=fecha, solicitado_en__lt=fecha)
+    pendientes = Concepto.objects.filter(
+        sentido="", fecha_limite__gte=fecha, solicitado_en__lt=fecha
+    )
     for concepto in pendientes:
         nuevo = sumar_dias_habiles(concepto.solicitado_en, concepto.dias_habiles)
         if nuevo != concepto.fecha_limite:
@@ -645,4 +653,3 @@ def recalcular_plazos(*, fecha, motivo: str = "", **kwargs) -> int:
             _guardar(proyecto, ["plazo_sancion"], motivo)
             cambiados += 1
     return cambiados
-

@@ -10,7 +10,7 @@ from django.utils import timezone
 from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.web.entrada import Formulario, Lista
 from proyectos_acuerdo import services
-from proyectos_acuerdo.demo import D, F, O, recorrer, viabilizadores
+from proyectos_acuerdo.demo import OBS, D, F, recorrer, viabilizadores
 from proyectos_acuerdo.forms import FORMULARIOS_DE_ACCION, FacultadForm, ProyectoForm
 from proyectos_acuerdo.models import FacultadExtraordinaria
 
@@ -44,11 +44,9 @@ def escenario(*, usuarios) -> dict:
             )
             sentidos = {
                 "en_conceptos": (F, None, None),
-                "discrepancias": (F, O, D),
+                "discrepancias": (F, OBS, D),
             }.get(nombre, (F, F, F))
-            datos[nombre] = recorrer(
-                proyecto, pasos, despacho=despacho, hoy=hoy, sentidos=sentidos
-            )
+            datos[nombre] = recorrer(proyecto, pasos, despacho=despacho, hoy=hoy, sentidos=sentidos)
         datos["facultad"] = FacultadExtraordinaria.objects.create(
             acuerdo="Acuerdo de prueba",
             objeto="Objeto.",
@@ -106,7 +104,12 @@ _ACCIONES = {  # action: (record, valid submission)
     "resolver": ("discrepancias", lambda e: {"resolucion": "Se acordó.", "viable": "si"}),
     "radicar": (
         "viable",
-        lambda e: {"fecha": _fecha(), "numero_concejo": "PA-1", "comision": "Primera", "ponentes": "X"},
+        lambda e: {
+            "fecha": _fecha(),
+            "numero_concejo": "PA-1",
+            "comision": "Primera",
+            "ponentes": "X",
+        },
     ),
     "primer_debate": ("radicado", lambda e: {"fecha": _fecha(), "resultado": "aprobado"}),
     "segundo_debate": (
@@ -119,7 +122,14 @@ _ACCIONES = {  # action: (record, valid submission)
         },
     ),
     "sancionar": ("aprobado", lambda e: {"fecha": _fecha()}),
-    "objetar": ("aprobado", lambda e: {"fecha": _fecha(), "motivos": "Inconveniencia.", "justificacion": "Llegó tarde."}),
+    "objetar": (
+        "aprobado",
+        lambda e: {
+            "fecha": _fecha(),
+            "motivos": "Inconveniencia.",
+            "justificacion": "Llegó tarde.",
+        },
+    ),
     "publicar": ("sancionado", lambda e: {"fecha": _fecha(), "envio_gobernador": _fecha()}),
     "cerrar": ("radicado", lambda e: {"estado": "retirado", "motivo": "Se retira."}),
 }

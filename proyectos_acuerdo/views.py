@@ -144,8 +144,7 @@ class ListaProyectos(ListaView):
             responsable=str(proyecto.organismo),
             etiqueta_responsable=_("Formula"),
             vencido=bool(
-                proyecto.estado == Estado.APROBADO
-                and proyecto.plazo_sancion < timezone.localdate()
+                proyecto.estado == Estado.APROBADO and proyecto.plazo_sancion < timezone.localdate()
             ),
         )
 
@@ -195,7 +194,9 @@ EXPLICACIONES = {
         "El Concejo aprobó el acuerdo: el Alcalde debe sancionarlo u objetarlo dentro del "
         "término de la Ley 136 de 1994, art. 78."
     ),
-    Estado.SANCIONADO: gettext_lazy("Registre la publicación y el envío de la copia al Gobernador."),
+    Estado.SANCIONADO: gettext_lazy(
+        "Registre la publicación y el envío de la copia al Gobernador."
+    ),
 }
 
 
@@ -237,8 +238,7 @@ def _pagina(request, proyecto, *, formularios=None, status=200):
                 if puede_editar
                 else None
             ),
-            "puede_editar": puede_editar
-            and proyecto.estado in services.ESTADOS_EDITABLES,
+            "puede_editar": puede_editar and proyecto.estado in services.ESTADOS_EDITABLES,
             "dias_sancion": services.dias_para_sancionar(proyecto.numero_articulos),
             "falta_fiscal": services.errores_fiscales(proyecto),
             "pestana": "proyectos",
@@ -287,7 +287,9 @@ def nuevo_proyecto(request, pk=None):
         "proyectos_acuerdo/formulario.html",
         {
             "form": form,
-            "titulo": _("Editar el proyecto de acuerdo") if objeto else _("Nuevo proyecto de acuerdo"),
+            "titulo": _("Editar el proyecto de acuerdo")
+            if objeto
+            else _("Nuevo proyecto de acuerdo"),
             "volver": objeto.get_absolute_url() if objeto else "",
             "pestana": "proyectos",
         },
@@ -309,9 +311,7 @@ def accion(request, pk, accion):
             messages.error(request, _("Ese paso ya no aplica a este proyecto."))
             return redirect(proyecto)
     extra = {"pendientes": pendientes} if accion == "emitir" else {}
-    form = FORMULARIOS_DE_ACCION[accion](
-        request.POST, request.FILES, proyecto=proyecto, **extra
-    )
+    form = FORMULARIOS_DE_ACCION[accion](request.POST, request.FILES, proyecto=proyecto, **extra)
     if form.is_valid():
         try:
             avisos = form.ejecutar(request.user)
@@ -391,7 +391,10 @@ def agenda(request):
             (p.fecha_radicacion, _("Radicación")),
             (p.primer_debate_fecha, _("Primer debate")),
             (p.segundo_debate_fecha, _("Segundo debate")),
-            (p.plazo_sancion if p.estado == Estado.APROBADO else None, _("Vence el término para sancionar")),
+            (
+                p.plazo_sancion if p.estado == Estado.APROBADO else None,
+                _("Vence el término para sancionar"),
+            ),
             (p.fecha_sancion, _("Sanción")),
             (p.fecha_objecion, _("Objeción")),
             (p.fecha_publicacion, _("Publicación")),
@@ -516,7 +519,9 @@ def nueva_facultad(request, pk=None):
         "proyectos_acuerdo/formulario.html",
         {
             "form": form,
-            "titulo": _("Editar las facultades") if objeto else _("Nuevas facultades extraordinarias"),
+            "titulo": _("Editar las facultades")
+            if objeto
+            else _("Nuevas facultades extraordinarias"),
             "volver": objeto.get_absolute_url() if objeto else "",
             "pestana": "facultades",
         },

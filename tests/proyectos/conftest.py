@@ -18,7 +18,11 @@ def viabilizadores(db, crear_usuario):
     for tipo, (sigla, codigo, nombre) in {
         Concepto.Tipo.TECNICO: ("DAP", "4132", "Departamento Administrativo de Planeación"),
         Concepto.Tipo.FINANCIERO: ("DAH", "4131", "Departamento Administrativo de Hacienda"),
-        Concepto.Tipo.JURIDICO: ("DAGJP", "4112J", "Departamento Administrativo de Gestión Jurídica Pública"),
+        Concepto.Tipo.JURIDICO: (
+            "DAGJP",
+            "4112J",
+            "Departamento Administrativo de Gestión Jurídica Pública",
+        ),
     }.items():
         organismo = OrganismoFactory(codigo=codigo, nombre=nombre, sigla=sigla)
         jefe = crear_usuario(Rol.VIABILIZADOR, organismo, username=f"jefe.{sigla.lower()}")

@@ -51,13 +51,23 @@ def test_the_sanction_term_is_reminded_before_on_and_after_its_last_day(
 ):
     proyecto = viable()
     services.radicar(
-        proyecto=proyecto, fecha=date(2026, 3, 18), numero_concejo="1", comision="",
-        ponentes="", usuario=despacho,
+        proyecto=proyecto,
+        fecha=date(2026, 3, 18),
+        numero_concejo="1",
+        comision="",
+        ponentes="",
+        usuario=despacho,
     )
-    services.primer_debate(proyecto=proyecto, fecha=date(2026, 3, 20), resultado="aprobado", usuario=despacho)
+    services.primer_debate(
+        proyecto=proyecto, fecha=date(2026, 3, 20), resultado="aprobado", usuario=despacho
+    )
     services.segundo_debate(
-        proyecto=proyecto, fecha=date(2026, 3, 26), resultado="aprobado", numero_acuerdo="1",
-        recibido=date(2026, 3, 27), usuario=despacho,
+        proyecto=proyecto,
+        fecha=date(2026, 3, 26),
+        resultado="aprobado",
+        numero_acuerdo="1",
+        recibido=date(2026, 3, 27),
+        usuario=despacho,
     )
     proyecto.refresh_from_db()
     assert proyecto.plazo_sancion == date(2026, 4, 7)

@@ -242,7 +242,9 @@ def test_filing_outside_a_sessions_period_warns(viable, despacho):
 def test_an_objection_after_its_term_needs_a_justification(aprobado, despacho):
     tarde = aprobado.plazo_sancion + timedelta(days=1)
     with pytest.raises(ValidationError) as error:
-        services.objetar(proyecto=aprobado, fecha=tarde, motivos="Inconveniencia.", usuario=despacho)
+        services.objetar(
+            proyecto=aprobado, fecha=tarde, motivos="Inconveniencia.", usuario=despacho
+        )
     assert "justificacion" in error.value.error_dict
     aprobado.refresh_from_db()
     assert aprobado.estado == Estado.APROBADO

@@ -49,8 +49,7 @@ def test_another_organism_gets_404(client, proyecto, directivo_educacion):
     client.force_login(directivo_educacion)
     assert client.get(proyecto.get_absolute_url()).status_code == 404
     assert (
-        client.get(reverse("proyectos_acuerdo:inicio")).content.decode().count(proyecto.titulo)
-        == 0
+        client.get(reverse("proyectos_acuerdo:inicio")).content.decode().count(proyecto.titulo) == 0
     )
 
 
