@@ -50,7 +50,7 @@ RECIENTES = (
     Estado.SANCIONADO,
     Estado.PUBLICADO,
 )
-ORDEN = [e for e in Estado.values]
+ORDEN = list(Estado.values)
 
 
 def _periodos(contexto) -> list[tuple[date, date, int]]:

@@ -58,3 +58,10 @@ def test_the_demo_has_projects_at_every_stage_and_is_idempotent(client, crear_us
     for proyecto in ProyectoAcuerdo.objects.all():
         assert client.get(proyecto.get_absolute_url()).status_code == 200
     assert client.get(reverse("proyectos_acuerdo:agenda")).status_code == 200
+    from proyectos_acuerdo import banco
+
+    for pagina in banco.paginas(despacho):
+        assert client.get(pagina.ruta).status_code == 200, pagina.que
+    client.force_login(administrador)
+    for ruta in banco.ADMIN.values():
+        assert client.get(ruta).status_code == 200
