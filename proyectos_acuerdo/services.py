@@ -55,7 +55,7 @@ ESTADOS_EDITABLES = (Estado.FORMULACION, Estado.EN_CONCEPTOS, Estado.CON_DISCREP
 
 def dias_entre_debates_habiles() -> bool:
     """Whether Ley 136 art. 73's three days are business days (a setting; calendar by default)."""
-    return getattr(settings, "PROYECTOS_DIAS_ENTRE_DEBATES_HABILES", False)
+    return settings.PROYECTOS_DIAS_ENTRE_DEBATES_HABILES
 
 
 def dias_para_sancionar(numero_articulos: int) -> int:

@@ -97,3 +97,29 @@ def viable(en_conceptos, viabilizadores):
         return proyecto
 
     return crear
+
+
+@pytest.fixture
+def aprobado(viable, despacho, periodo):
+    proyecto = viable()
+    services.radicar(
+        proyecto=proyecto,
+        fecha=date(2026, 3, 18),
+        numero_concejo="PA-1",
+        comision="",
+        ponentes="",
+        usuario=despacho,
+    )
+    services.primer_debate(
+        proyecto=proyecto, fecha=date(2026, 3, 20), resultado="aprobado", usuario=despacho
+    )
+    services.segundo_debate(
+        proyecto=proyecto,
+        fecha=date(2026, 3, 26),
+        resultado="aprobado",
+        numero_acuerdo="0451",
+        recibido=date(2026, 3, 27),
+        usuario=despacho,
+    )
+    proyecto.refresh_from_db()
+    return proyecto

@@ -7,7 +7,7 @@ import pytest
 from buengobierno.avisos import registro
 from buengobierno.avisos.models import Recordatorio
 from buengobierno.avisos.servicios import sin_avisos
-from proyectos_acuerdo import avisos, services
+from proyectos_acuerdo import avisos
 from proyectos_acuerdo.models import Concepto, FacultadExtraordinaria
 from tests.concurrencia import en_paralelo
 from tests.proyectos.conftest import emitir
@@ -46,29 +46,8 @@ def test_an_overdue_concept_is_reminded_to_the_organism_head_and_the_leader_once
         assert avisos.avisar(hoy=date(2026, 3, 18)) == 0
 
 
-def test_the_sanction_term_is_reminded_before_on_and_after_its_last_day(
-    viable, despacho, periodo, al_confirmar
-):
-    proyecto = viable()
-    services.radicar(
-        proyecto=proyecto,
-        fecha=date(2026, 3, 18),
-        numero_concejo="1",
-        comision="",
-        ponentes="",
-        usuario=despacho,
-    )
-    services.primer_debate(
-        proyecto=proyecto, fecha=date(2026, 3, 20), resultado="aprobado", usuario=despacho
-    )
-    services.segundo_debate(
-        proyecto=proyecto,
-        fecha=date(2026, 3, 26),
-        resultado="aprobado",
-        numero_acuerdo="1",
-        recibido=date(2026, 3, 27),
-        usuario=despacho,
-    )
+def test_the_sanction_term_is_reminded_before_on_and_after_its_last_day(aprobado, al_confirmar):
+    proyecto = aprobado
     proyecto.refresh_from_db()
     assert proyecto.plazo_sancion == date(2026, 4, 7)
     with al_confirmar():

@@ -201,32 +201,6 @@ def test_the_whole_passage_through_the_concejo(viable, despacho, periodo):
     assert proyecto.estado == Estado.PUBLICADO
 
 
-@pytest.fixture
-def aprobado(viable, despacho, periodo):
-    proyecto = viable()
-    services.radicar(
-        proyecto=proyecto,
-        fecha=date(2026, 3, 18),
-        numero_concejo="PA-1",
-        comision="",
-        ponentes="",
-        usuario=despacho,
-    )
-    services.primer_debate(
-        proyecto=proyecto, fecha=date(2026, 3, 20), resultado="aprobado", usuario=despacho
-    )
-    services.segundo_debate(
-        proyecto=proyecto,
-        fecha=date(2026, 3, 26),
-        resultado="aprobado",
-        numero_acuerdo="0451",
-        recibido=date(2026, 3, 27),
-        usuario=despacho,
-    )
-    proyecto.refresh_from_db()
-    return proyecto
-
-
 def test_filing_outside_a_sessions_period_warns(viable, despacho):
     avisos = services.radicar(
         proyecto=viable(),
