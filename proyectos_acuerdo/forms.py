@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.documentos.forms import CampoAdjunto
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.concurrencia import ConVersion
 from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import (
     CampoPersona,
@@ -29,7 +30,7 @@ def _fecha(etiqueta, requerida=True, **kwargs):
     return forms.DateField(label=etiqueta, required=requerida, widget=EntradaFecha(), **kwargs)
 
 
-class ProyectoForm(forms.ModelForm):
+class ProyectoForm(ConVersion, forms.ModelForm):
     responsable = CampoPersona(label=_("Responsable en el organismo"))
 
     class Meta:
@@ -116,7 +117,7 @@ class AdjuntoForm(forms.Form):
         )
 
 
-class FacultadForm(forms.ModelForm):
+class FacultadForm(ConVersion, forms.ModelForm):
     responsable = CampoPersona(label=_("Responsable del seguimiento"))
 
     class Meta:

@@ -12,6 +12,7 @@ from buengobierno.documentos.formato import fecha_larga
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import dias_habiles_entre, sumar_dias_habiles
+from buengobierno.web.concurrencia import aplicar
 from buengobierno.web.entrada import mensajes_de_fecha
 from proyectos_acuerdo.models import (
     ROLES_COORDINACION,
@@ -146,19 +147,22 @@ def _lider_por_defecto(usuario):
 
 
 @transaction.atomic
-def actualizar_proyecto(*, proyecto: ProyectoAcuerdo, datos: dict, usuario) -> ProyectoAcuerdo:
+def actualizar_proyecto(
+    *, proyecto: ProyectoAcuerdo, datos: dict, usuario, base=None
+) -> ProyectoAcuerdo:
+    """Change the sheet while the project is before the Concejo. `base`: what the editor's
+    form showed (buengobierno.web.concurrencia); a field changed meanwhile by someone else and
+    also here raises EdicionEnConflicto and nothing is saved. Once the concepts were asked,
+    the fiscal section may not be left incomplete."""
     exigir_edicion(usuario, proyecto)
     proyecto = _bloquear(proyecto)
     _exigir_estado(proyecto, *ESTADOS_EDITABLES)
-    cambios = [c for c in CAMPOS_PROYECTO if c in datos and getattr(proyecto, c) != datos[c]]
-    for campo in cambios:
-        setattr(proyecto, campo, datos[campo])
+    proyecto._change_reason = _("Proyecto editado")
+    aplicar(proyecto, datos={c: datos[c] for c in CAMPOS_PROYECTO if c in datos}, base=base)
     if proyecto.estado != Estado.FORMULACION:
         faltan = errores_fiscales(proyecto)
         if faltan:
             raise ValidationError(faltan)
-    if cambios:
-        _guardar(proyecto, cambios, _("Proyecto editado"))
     return proyecto
 
 
@@ -611,18 +615,18 @@ def publicar(*, proyecto, fecha, envio_gobernador, usuario) -> ProyectoAcuerdo:
 
 
 @transaction.atomic
-def guardar_facultad(*, datos: dict, usuario, facultad=None) -> FacultadExtraordinaria:
+def guardar_facultad(*, datos: dict, usuario, facultad=None, base=None) -> FacultadExtraordinaria:
+    """Register faculties, or change them (`base` as in actualizar_proyecto)."""
     _exigir_coordinador(usuario)
     _fechas(inicio=datos.get("inicio"), fin=datos.get("fin"))
     if datos["fin"] < datos["inicio"]:
         raise ValidationError({"fin": [_("Las facultades no pueden terminar antes de empezar.")]})
     if facultad is None:
-        facultad = FacultadExtraordinaria()
-    else:
-        facultad = FacultadExtraordinaria.objects.select_for_update().get(pk=facultad.pk)
-    for campo, valor in datos.items():
-        setattr(facultad, campo, valor)
-    facultad.save()
+        facultad = FacultadExtraordinaria(**datos)
+        facultad.save()
+        return facultad
+    facultad = FacultadExtraordinaria.objects.select_for_update().get(pk=facultad.pk)
+    aplicar(facultad, datos=datos, base=base)
     return facultad
 
 

@@ -23,6 +23,7 @@ from buengobierno.organizacion.acceso import (
     obtener_visible_o_404,
 )
 from buengobierno.organizacion.models import Organismo
+from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.entrada import entero, mes_pedido
 from buengobierno.web.listas import ListaView, Tarjeta
 from buengobierno.web.siguiente_paso import SiguientePaso
@@ -273,8 +274,10 @@ def nuevo_proyecto(request, pk=None):
                 guardado = services.crear_proyecto(datos=datos, usuario=request.user)
             else:
                 guardado = services.actualizar_proyecto(
-                    proyecto=objeto, datos=datos, usuario=request.user
+                    proyecto=objeto, datos=datos, usuario=request.user, base=form.base_de_version()
                 )
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             poner_errores(form, error)
         except ErrorDeEstado as error:
@@ -293,7 +296,7 @@ def nuevo_proyecto(request, pk=None):
             "volver": objeto.get_absolute_url() if objeto else "",
             "pestana": "proyectos",
         },
-        status=400 if form.errors else 200,
+        status=estado_de_respuesta(form),
     )
 
 
@@ -508,7 +511,10 @@ def nueva_facultad(request, pk=None):
                 datos={c: form.cleaned_data[c] for c in FacultadForm.Meta.fields},
                 usuario=request.user,
                 facultad=objeto,
+                base=form.base_de_version(),
             )
+        except EdicionEnConflicto as conflicto:
+            form.mostrar_conflicto(conflicto)
         except ValidationError as error:
             poner_errores(form, error)
         else:
@@ -525,5 +531,5 @@ def nueva_facultad(request, pk=None):
             "volver": objeto.get_absolute_url() if objeto else "",
             "pestana": "facultades",
         },
-        status=400 if form.errors else 200,
+        status=estado_de_respuesta(form),
     )
