@@ -185,3 +185,17 @@ def test_the_list_runs_the_same_queries_for_1_and_50_projects(client, despacho, 
         respuesta = client.get(url)
     assert respuesta.status_code == 200
     assert len(cincuenta) == len(uno)
+
+
+def test_mi_escritorio_asks_each_viabilizer_its_concept_and_the_despacho_the_discrepancy(
+    client, en_conceptos, viabilizadores, despacho
+):
+    proyecto = en_conceptos()
+    client.force_login(viabilizadores[Concepto.Tipo.JURIDICO])
+    tareas = [p.titulo for p in client.get(reverse("escritorio")).context["tareas"]]
+    assert f"Emitir el concepto jurídico: {proyecto}" in tareas
+    for tipo, persona in viabilizadores.items():
+        emitir(proyecto, persona, tipo, "desfavorable" if tipo == "juridico" else "favorable")
+    client.force_login(despacho)
+    tareas = [p.titulo for p in client.get(reverse("escritorio")).context["tareas"]]
+    assert f"Resolver las discrepancias: {proyecto}" in tareas
