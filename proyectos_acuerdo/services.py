@@ -101,8 +101,14 @@ def _fechas(**fechas) -> None:
 
 
 def _guardar(proyecto, campos, motivo="") -> None:
+    """Save the step; the one that takes the sheet out of the editable states freezes its PDF."""
+    from proyectos_acuerdo.documentos import FICHA
+
+    antes = ProyectoAcuerdo.objects.filter(pk=proyecto.pk).values_list("estado", flat=True).first()
     proyecto._change_reason = motivo
     proyecto.save(update_fields=[*campos, "actualizado_en"])
+    if antes in ESTADOS_EDITABLES and proyecto.estado not in ESTADOS_EDITABLES:
+        FICHA.generar_al_confirmar(proyecto)
 
 
 # --- formulation -------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from buengobierno.documentos.models import Adjunto
-from buengobierno.documentos.pdf import formulario_controlado, renderizar_pdf, respuesta_pdf
 from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
@@ -28,6 +27,7 @@ from buengobierno.web.entrada import entero, mes_pedido
 from buengobierno.web.listas import ListaView, Tarjeta
 from buengobierno.web.siguiente_paso import SiguientePaso
 from proyectos_acuerdo import services
+from proyectos_acuerdo.documentos import FICHA
 from proyectos_acuerdo.forms import (
     FORMULARIOS_DE_ACCION,
     AdjuntoForm,
@@ -44,7 +44,6 @@ from proyectos_acuerdo.models import (
     ProyectoAcuerdo,
 )
 
-CODIGO_FICHA = "MEDE01.09.P004.F001"
 CLASES = {
     Estado.FORMULACION: "text-bg-secondary",
     Estado.EN_CONCEPTOS: "text-bg-info",
@@ -355,18 +354,7 @@ def adjuntar(request, pk):
 
 @login_required
 def ficha_pdf(request, pk):
-    proyecto = _proyecto(request, pk)
-    contenido = renderizar_pdf(
-        "proyectos_acuerdo/pdf/ficha.html",
-        {
-            "formulario": formulario_controlado(CODIGO_FICHA),
-            "proyecto": proyecto,
-            "conceptos": proyecto.conceptos.select_related("organismo"),
-            "adjuntos": list(Adjunto.objects.de(proyecto)),
-            "dias_sancion": services.dias_para_sancionar(proyecto.numero_articulos),
-        },
-    )
-    return respuesta_pdf(contenido, f"ficha-tecnica-proyecto-{proyecto.pk}.pdf")
+    return FICHA.respuesta(_proyecto(request, pk))
 
 
 # --- the government's legislative agenda ----------------------------------------------------

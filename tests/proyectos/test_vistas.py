@@ -10,6 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from proyectos_acuerdo.models import Concepto, Estado, FacultadExtraordinaria
+from tests.congelados import media_propia  # noqa: F401
 from tests.proyectos.conftest import emitir
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +200,26 @@ def test_mi_escritorio_asks_each_viabilizer_its_concept_and_the_despacho_the_dis
     client.force_login(despacho)
     tareas = [p.titulo for p in client.get(reverse("escritorio")).context["tareas"]]
     assert f"Resolver las discrepancias: {proyecto}" in tareas
+
+
+@pytest.mark.usefixtures("media_propia")
+def test_the_ficha_freezes_once_the_project_is_viable_and_is_served_from_storage(
+    client, despacho, en_conceptos, viabilizadores, al_confirmar
+):
+    from buengobierno.documentos.models import Adjunto
+
+    proyecto = en_conceptos()
+    client.force_login(despacho)
+    url = reverse("proyectos_acuerdo:ficha_pdf", args=[proyecto.pk])
+    assert "BORRADOR" in texto_pdf(client.get(url))
+    assert not Adjunto.objects.filter(generado="proyectos_acuerdo.ficha").exists()
+    with al_confirmar():
+        for tipo, persona in viabilizadores.items():
+            emitir(proyecto, persona, tipo, "favorable")
+
+    guardado = Adjunto.objects.get(generado="proyectos_acuerdo.ficha", object_id=proyecto.pk)
+    primera = b"".join(client.get(url).streaming_content)
+    assert primera == guardado.archivo.open("rb").read()
+    assert "BORRADOR" not in " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(primera)).pages
+    )
