@@ -137,7 +137,7 @@ def test_the_procedures_are_listed_once_the_map_only_for_a_new_user(client, crea
     assert "Mapa de procesos — Gestión del Buen Gobierno" in html_nuevo
     # Procedures not built yet say so, in the sidebar and on the map.
     assert html_veterano.count("En construcción") == sum(
-        1 for p in procedimientos() if p.en_construccion
+        p.en_construccion for p in procedimientos()
     )
 
 

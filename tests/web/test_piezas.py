@@ -81,6 +81,6 @@ def test_a_procedure_not_built_yet_says_so_where_it_is_listed(client, crear_usua
     html = client.get(reverse("agenda:inicio")).content.decode()
 
     sidebar = html[html.index('id="barra-lateral"') : html.index("</aside>")]
-    assert sidebar.count("En construcción") == sum(1 for p in procedimientos() if p.en_construccion)
+    assert sidebar.count("En construcción") == sum(p.en_construccion for p in procedimientos())
     p001 = sidebar[sidebar.index("P001") : sidebar.index("P002")]
     assert "En construcción" not in p001
