@@ -21,6 +21,8 @@ from cooperacion.formularios import ModeloBase
 
 
 class CooperanteForm(ConVersion, ModeloBase):
+    sitio_web = forms.URLField(label=_("Sitio web"), required=False, assume_scheme="https")
+
     def datos(self) -> dict:
         return {k: self.cleaned_data[k] for k in self.Meta.fields}
 
@@ -28,10 +30,6 @@ class CooperanteForm(ConVersion, ModeloBase):
         model = Cooperante
         fields = ["nombre", "sigla", "tipo", "pais", "areas_interes", "sitio_web", "activo"]
         widgets = {"areas_interes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sitio_web"].assume_scheme = "https"
 
 
 class ContactoForm(ModeloBase):

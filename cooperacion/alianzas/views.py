@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -472,28 +473,26 @@ def cooperante(request, pk):
 
     cooperante = _cooperante(request, pk)
     usuario = request.user
+    partes = Alianza.otras_partes.through.objects.filter(cooperante=cooperante)
     alianzas = list(
         Alianza.objects.visibles_para(usuario)
-        .filter(cooperante=cooperante)
-        .union(Alianza.objects.visibles_para(usuario).filter(otras_partes=cooperante))
-        .order_by("-creado_en")
+        .filter(Q(cooperante=cooperante) | Q(pk__in=partes.values("alianza")))
+        .order_by("-creado_en", "-pk")
     )
-    visitas = list(
-        VisitaInternacional.objects.visibles_para(usuario)
-        .filter(cooperante=cooperante)
-        .order_by("-llegada")
+    visitas_visibles = VisitaInternacional.objects.visibles_para(usuario).filter(
+        cooperante=cooperante
     )
+    visitas = list(visitas_visibles.order_by("-llegada", "-pk"))
+    de_alianzas = Alianza.reuniones.through.objects.filter(
+        alianza__in=[a.pk for a in alianzas]
+    ).values("reunion")
+    de_visitas = VisitaInternacional.reuniones.through.objects.filter(
+        visitainternacional__in=[v.pk for v in visitas]
+    ).values("reunion")
     reuniones = list(
         Reunion.objects.visibles_para(usuario)
-        .filter(alianzas__cooperante=cooperante)
-        .union(
-            Reunion.objects.visibles_para(usuario).filter(
-                visitas__in=VisitaInternacional.objects.visibles_para(usuario).filter(
-                    cooperante=cooperante
-                )
-            )
-        )
-        .order_by("-inicio")
+        .filter(Q(pk__in=de_alianzas) | Q(pk__in=de_visitas))
+        .order_by("-inicio", "-pk")
     )
     return render(
         request,
