@@ -115,6 +115,18 @@ class RecursoForm(ModeloBase):
         fields = ["tipo", "descripcion", "anio", "monto", "moneda", "tasa_cambio", "fecha_tasa"]
         widgets = {"fecha_tasa": EntradaFecha()}
 
+    def clean(self):
+        # The service's messages, beside their fields (before the model's constraints,
+        # which would say the same at the top of the form).
+        from cooperacion.alianzas.services import errores_de_recurso
+
+        datos = super().clean()
+        for campo, mensajes in errores_de_recurso(datos).items():
+            for mensaje in mensajes:
+                if campo not in self.errors:
+                    self.add_error(campo, mensaje)
+        return datos
+
     def clean_anio(self):
         anio = self.cleaned_data["anio"]
         if anio is not None and not 2000 <= anio <= 2100:

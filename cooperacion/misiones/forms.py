@@ -84,6 +84,18 @@ class VisitaForm(ConVersion, ModeloBase):
             if usuario.organismo_id:
                 self.fields["organismo"].initial = usuario.organismo_id
 
+    def clean(self):
+        # The service's messages, beside their fields (before the model's constraints,
+        # which would say the same at the top of the form).
+        from cooperacion.misiones.services import errores_de_visita
+
+        datos = super().clean()
+        for campo, mensajes in errores_de_visita(datos).items():
+            for mensaje in mensajes:
+                if campo not in self.errors:
+                    self.add_error(campo, mensaje)
+        return datos
+
     def datos(self) -> dict:
         return {k: self.cleaned_data[k] for k in self.campos_version}
 

@@ -28,7 +28,11 @@ def test_an_alliance_is_reminded_90_and_30_days_before_it_expires(
     nueva_alianza, relaciones, juridica, hoy
 ):
     alianza = vigente(
-        nueva_alianza(), relaciones, juridica, firma=hoy - timedelta(days=300), fin=hoy + timedelta(days=80)
+        nueva_alianza(),
+        relaciones,
+        juridica,
+        firma=hoy - timedelta(days=300),
+        fin=hoy + timedelta(days=80),
     )
     assert avisar_alianzas(hoy) == 1
     assert avisar_alianzas(hoy) == 0
@@ -64,7 +68,8 @@ def test_a_visit_is_reminded_while_its_checklist_is_open_and_when_results_are_ow
     nueva_visita, relaciones, directivo_salud, hoy
 ):
     pronto = nueva_visita(
-        llegada=momento(sumar_dias_habiles(hoy, 3), 9), salida=momento(sumar_dias_habiles(hoy, 3), 18)
+        llegada=momento(sumar_dias_habiles(hoy, 3), 9),
+        salida=momento(sumar_dias_habiles(hoy, 3), 18),
     )
     item = misiones.agregar_item(
         visita=pronto,
@@ -88,7 +93,11 @@ def test_a_visit_is_reminded_while_its_checklist_is_open_and_when_results_are_ow
     despues = pronto.fecha_limite_resultados + timedelta(days=1)
     assert avisar_visitas(despues) == 2  # both owe their results
     assert avisar_visitas(despues) == 0
-    assert [p.split(":")[0] for p in pasos()] == ["alistamiento", "sin_resultados", "sin_resultados"]
+    assert [p.split(":")[0] for p in pasos()] == [
+        "alistamiento",
+        "sin_resultados",
+        "sin_resultados",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -96,9 +105,12 @@ def test_two_workers_scanning_at_once_send_each_reminder_once(
     nueva_alianza, nueva_visita, relaciones, juridica, directivo_salud, hoy, mailoutbox
 ):
     alianza = nueva_alianza()
-    vigente(alianza, relaciones, juridica, firma=hoy - timedelta(days=300), fin=hoy + timedelta(days=20))
+    vigente(
+        alianza, relaciones, juridica, firma=hoy - timedelta(days=300), fin=hoy + timedelta(days=20)
+    )
     visita = nueva_visita(
-        llegada=momento(sumar_dias_habiles(hoy, 1), 9), salida=momento(sumar_dias_habiles(hoy, 1), 18)
+        llegada=momento(sumar_dias_habiles(hoy, 1), 9),
+        salida=momento(sumar_dias_habiles(hoy, 1), 18),
     )
     misiones.agregar_item(
         visita=visita,

@@ -26,7 +26,12 @@ def test_the_ficha_carries_the_header_and_the_whole_visit(
     visita = nueva_visita()
     misiones.agregar_miembro(
         visita=visita,
-        datos={"nombre": "Sophie Martin", "cargo": "Embajadora", "institucion": "", "es_jefe": True},
+        datos={
+            "nombre": "Sophie Martin",
+            "cargo": "Embajadora",
+            "institucion": "",
+            "es_jefe": True,
+        },
         usuario=relaciones,
     )
     misiones.agregar_actividad(
@@ -51,6 +56,12 @@ def test_the_ficha_carries_the_header_and_the_whole_visit(
 
     assert "MEDE01.09.P008.F001" in texto
     assert "Ficha de visita internacional" in texto
-    for dato in ("Embajada de Francia", "Sophie Martin", "Museo La Tertulia", "Intérprete", "Francés"):
+    for dato in (
+        "Embajada de Francia",
+        "Sophie Martin",
+        "Museo La Tertulia",
+        "Intérprete",
+        "Francés",
+    ):
         assert dato in texto
     assert "BORRADOR" in texto

@@ -25,7 +25,9 @@ def mensajes(error) -> dict:
     return error.value.message_dict
 
 
-def test_validity_end_before_signing_is_refused_beside_the_field(alianza, relaciones, juridica, hoy):
+def test_validity_end_before_signing_is_refused_beside_the_field(
+    alianza, relaciones, juridica, hoy
+):
     with pytest.raises(ValidationError) as error:
         vigente(alianza, relaciones, juridica, firma=hoy, fin=hoy - timedelta(days=1))
     assert mensajes(error) == {
@@ -60,7 +62,11 @@ def test_an_alliance_is_signed_only_after_a_favourable_dagjp_concept(
 @pytest.mark.parametrize(
     "datos, campo, mensaje",
     [
-        ({"monto": Decimal("10"), "moneda": ""}, "moneda", "Indique la moneda del monto (ISO 4217)."),
+        (
+            {"monto": Decimal("10"), "moneda": ""},
+            "moneda",
+            "Indique la moneda del monto (ISO 4217).",
+        ),
         (
             {"monto": Decimal("10"), "moneda": "EUR", "tasa_cambio": Decimal("4300")},
             "fecha_tasa",
@@ -132,9 +138,7 @@ def test_commitments_and_meetings_of_an_alliance_go_through_p005(
     assert reunion.origen_url == alianza.get_absolute_url()
 
 
-def test_a_visit_refuses_departure_before_arrival_and_a_reserve_without_grounds(
-    nueva_visita, hoy
-):
+def test_a_visit_refuses_departure_before_arrival_and_a_reserve_without_grounds(nueva_visita, hoy):
     with pytest.raises(ValidationError) as error:
         nueva_visita(llegada=momento(hoy, 10), salida=momento(hoy, 8))
     assert mensajes(error)["salida"] == ["La salida no puede ser anterior a la llegada."]
