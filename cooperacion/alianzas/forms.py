@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buengobierno.organizacion.models import Organismo
 from buengobierno.web.concurrencia import ConVersion
+from buengobierno.web.entrada import CampoVarios
 from buengobierno.web.formularios import (
     CampoPersona,
     EntradaFecha,
@@ -64,10 +65,10 @@ class AlianzaForm(ConVersion, ModeloBase):
         "renovacion_automatica",
     )
     responsable = CampoPersona(label=_("Responsable"))
-    otras_partes = forms.ModelMultipleChoiceField(
+    otras_partes = CampoVarios(
         label=_("Otras partes"), queryset=Cooperante.objects.filter(activo=True), required=False
     )
-    ods = forms.ModelMultipleChoiceField(
+    ods = CampoVarios(
         label=_("Objetivos de Desarrollo Sostenible"),
         queryset=ObjetivoDesarrollo.objects.all(),
         required=False,
