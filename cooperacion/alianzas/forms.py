@@ -141,7 +141,7 @@ class AccionAlianza(FormularioDeAccion):
 
 class SolicitarConceptoForm(AccionAlianza):
     accion = "solicitar_concepto"
-    boton = _("Solicitar el concepto jurídico a la DAGJP")
+    boton = _("Pedir concepto a la DAGJP")
 
 
 class ConceptoForm(AccionAlianza):
