@@ -170,3 +170,14 @@ def test_register_a_visit_through_its_page(client, relaciones, oficina, hoy):
         "La salida no puede ser anterior a la llegada."
     ]
     assert not VisitaInternacional.objects.exists()
+
+
+def test_the_benchmark_pages_answer(client, despacho, alianza, nueva_visita):
+    from cooperacion.alianzas import banco as banco_alianzas
+    from cooperacion.misiones import banco as banco_misiones
+
+    nueva_visita()
+    client.force_login(despacho)
+    for modulo in (banco_alianzas, banco_misiones):
+        for pagina in modulo.paginas(despacho):
+            assert client.get(pagina.ruta).status_code == 200, pagina.que
