@@ -22,7 +22,6 @@ from buengobierno.organizacion.roles import Rol
 from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos.models import Compromiso
-from compromisos.services import CompromisosInvalidos
 from cooperacion.alianzas import services
 from cooperacion.alianzas.filtros import FiltroAlianzas, FiltroCooperantes
 from cooperacion.alianzas.forms import (
@@ -36,8 +35,13 @@ from cooperacion.alianzas.forms import (
     TerminarForm,
 )
 from cooperacion.alianzas.models import Alianza, Cooperante
-from cooperacion.formularios import CompromisoDeOrigenForm, ReunionDeOrigenForm
-from cooperacion.vistas import errores_al_formulario, pagina_de_formulario
+from cooperacion.vistas import (
+    accion,
+    compromiso_de,
+    errores_al_formulario,
+    pagina_de_formulario,
+    reunion_de,
+)
 
 CLASES_ESTADO = {
     Alianza.Estado.EN_GESTION: "text-bg-info",
@@ -236,19 +240,7 @@ def agregar_recurso(request, pk):
 
 
 def _accion(request, pk, clase, hacer, exito):
-    alianza = _alianza(request, pk)
-    form = clase(request.POST, registro=alianza)
-    if form.is_valid():
-        try:
-            hacer(alianza, form.cleaned_data)
-        except ValidationError as error:
-            errores_al_formulario(form, error)
-        else:
-            messages.success(request, exito)
-            return redirect(alianza)
-    return pagina_de_formulario(
-        request, form, titulo=str(clase.boton), volver=(alianza.get_absolute_url(), alianza.nombre)
-    )
+    return accion(request, _alianza(request, pk), clase, hacer, exito)
 
 
 @login_required
@@ -312,49 +304,27 @@ def terminar(request, pk):
 @login_required
 def compromiso(request, pk):
     alianza = _alianza(request, pk)
-    exigir_edicion(request.user, alianza)
-    form = CompromisoDeOrigenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.registrar_compromisos(
-                alianza=alianza, compromisos_=[form.compromiso()], usuario=request.user
-            )
-        except CompromisosInvalidos as error:
-            for campo, mensajes in error.por_fila.get(0, {}).items():
-                for mensaje in mensajes:
-                    form.add_error(campo if campo in form.fields else None, mensaje)
-        else:
-            messages.success(request, _("El compromiso quedó en el tablero de compromisos."))
-            return redirect(alianza)
-    return pagina_de_formulario(
+    return compromiso_de(
         request,
-        form,
+        alianza,
+        lambda filas: services.registrar_compromisos(
+            alianza=alianza, compromisos_=filas, usuario=request.user
+        ),
         titulo=_("Compromiso de la alianza"),
-        volver=(alianza.get_absolute_url(), alianza.nombre),
     )
 
 
 @login_required
 def reunion(request, pk):
     alianza = _alianza(request, pk)
-    exigir_edicion(request.user, alianza)
-    form = ReunionDeOrigenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reunion = services.convocar_reunion_de_articulacion(
-                alianza=alianza, datos=form.cleaned_data, usuario=request.user
-            )
-        except ValidationError as error:
-            errores_al_formulario(form, error)
-        else:
-            messages.success(request, _("Se programó la reunión de articulación."))
-            return redirect("compromisos:en_vivo", reunion.pk)
-    return pagina_de_formulario(
+    return reunion_de(
         request,
-        form,
+        alianza,
+        lambda datos: services.convocar_reunion_de_articulacion(
+            alianza=alianza, datos=datos, usuario=request.user
+        ),
         titulo=_("Reunión de articulación"),
-        subtitulo=_("Se registra en vivo como toda reunión (Seguimiento a compromisos)."),
-        volver=(alianza.get_absolute_url(), alianza.nombre),
+        exito=_("Se programó la reunión de articulación."),
     )
 
 

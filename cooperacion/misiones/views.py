@@ -19,8 +19,6 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.listas import ListaView, Tarjeta
 from compromisos.models import Compromiso
-from compromisos.services import CompromisosInvalidos
-from cooperacion.formularios import CompromisoDeOrigenForm, ReunionDeOrigenForm
 from cooperacion.misiones import documentos, services
 from cooperacion.misiones.filtros import FiltroVisitas
 from cooperacion.misiones.forms import (
@@ -33,7 +31,13 @@ from cooperacion.misiones.forms import (
     VisitaForm,
 )
 from cooperacion.misiones.models import ItemProtocolo, VisitaInternacional
-from cooperacion.vistas import errores_al_formulario, pagina_de_formulario
+from cooperacion.vistas import (
+    accion,
+    compromiso_de,
+    errores_al_formulario,
+    pagina_de_formulario,
+    reunion_de,
+)
 
 CLASES_ESTADO = {
     VisitaInternacional.Estado.PROGRAMADA: "text-bg-info",
@@ -269,19 +273,7 @@ def obtener_item(visita, item_id) -> ItemProtocolo:
 
 
 def _accion(request, pk, clase, hacer, exito):
-    visita = _visita(request, pk)
-    form = clase(request.POST, registro=visita)
-    if form.is_valid():
-        try:
-            hacer(visita, form.cleaned_data)
-        except ValidationError as error:
-            errores_al_formulario(form, error)
-        else:
-            messages.success(request, exito)
-            return redirect(visita)
-    return pagina_de_formulario(
-        request, form, titulo=str(clase.boton), volver=(visita.get_absolute_url(), visita.titulo)
-    )
+    return accion(request, _visita(request, pk), clase, hacer, exito)
 
 
 @login_required
@@ -313,51 +305,25 @@ def cancelar(request, pk):
 @login_required
 def compromiso(request, pk):
     visita = _visita(request, pk)
-    exigir_edicion(request.user, visita)
-    form = CompromisoDeOrigenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.registrar_compromisos(
-                visita=visita, compromisos_=[form.compromiso()], usuario=request.user
-            )
-        except CompromisosInvalidos as error:
-            for campo, mensajes in error.por_fila.get(0, {}).items():
-                for mensaje in mensajes:
-                    form.add_error(campo if campo in form.fields else None, mensaje)
-        except ValidationError as error:
-            errores_al_formulario(form, error)
-        else:
-            messages.success(request, _("El compromiso quedó en el tablero de compromisos."))
-            return redirect(visita)
-    return pagina_de_formulario(
+    return compromiso_de(
         request,
-        form,
+        visita,
+        lambda filas: services.registrar_compromisos(
+            visita=visita, compromisos_=filas, usuario=request.user
+        ),
         titulo=_("Compromiso de la visita"),
-        volver=(visita.get_absolute_url(), visita.titulo),
     )
 
 
 @login_required
 def reunion(request, pk):
     visita = _visita(request, pk)
-    exigir_edicion(request.user, visita)
-    form = ReunionDeOrigenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reunion = services.convocar_reunion(
-                visita=visita, datos=form.cleaned_data, usuario=request.user
-            )
-        except ValidationError as error:
-            errores_al_formulario(form, error)
-        else:
-            messages.success(request, _("Se programó la reunión de la visita."))
-            return redirect("compromisos:en_vivo", reunion.pk)
-    return pagina_de_formulario(
+    return reunion_de(
         request,
-        form,
+        visita,
+        lambda datos: services.convocar_reunion(visita=visita, datos=datos, usuario=request.user),
         titulo=_("Reunión de la visita"),
-        subtitulo=_("Se registra en vivo como toda reunión (Seguimiento a compromisos)."),
-        volver=(visita.get_absolute_url(), visita.titulo),
+        exito=_("Se programó la reunión de la visita."),
     )
 
 
