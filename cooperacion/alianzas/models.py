@@ -291,6 +291,11 @@ class Alianza(ConAcceso, models.Model):
             models.Index(fields=["estado", "fecha_fin_vigencia"], name="alianza_vence"),
             models.Index(fields=["organismo", "creado_en"], name="alianza_organismo"),
             models.Index(fields=["cooperante", "creado_en"], name="alianza_cooperante"),
+            # The list's filters, each followed by its order (newest first).
+            models.Index(fields=["estado", "creado_en", "id"], name="alianza_lista_estado"),
+            models.Index(
+                fields=["instrumento", "creado_en", "id"], name="alianza_lista_instrumento"
+            ),
         ]
 
     def __str__(self):

@@ -213,6 +213,7 @@ class VisitaInternacional(ConAcceso, models.Model):
             models.Index(fields=["llegada", "id"], name="visita_lista"),
             models.Index(fields=["estado", "llegada"], name="visita_estado"),
             models.Index(fields=["pais", "llegada"], name="visita_pais"),
+            models.Index(fields=["tipo", "llegada"], name="visita_tipo"),
             models.Index(fields=["organismo", "llegada"], name="visita_organismo"),
             models.Index(
                 fields=["fecha_limite_resultados"],
