@@ -4,7 +4,6 @@ the producers, the DAGJP and the Secretario work from the application's pages.""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from buengobierno.documentos.correccion import AdminConEstado
 from actos.models import (
     ActoAdministrativo,
     ItemRevision,
@@ -15,6 +14,7 @@ from actos.models import (
     VersionActo,
     VistoBueno,
 )
+from buengobierno.documentos.correccion import AdminConEstado
 
 
 @admin.register(TipoActo)

@@ -56,7 +56,9 @@ def bytes_pdf() -> bytes:
     salida.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objetos) + 1))
     for posicion in posiciones:
         salida.write(b"%010d 00000 n \n" % posicion)
-    salida.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objetos) + 1, xref))
+    salida.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objetos) + 1, xref)
+    )
     return salida.getvalue()
 
 

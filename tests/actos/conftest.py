@@ -21,7 +21,9 @@ def juridica(crear_usuario):
     from tests.factories import OrganismoFactory
 
     dagjp = OrganismoFactory(
-        codigo="4121", nombre="Departamento Administrativo de Gestión Jurídica Pública", sigla="DAGJP"
+        codigo="4121",
+        nombre="Departamento Administrativo de Gestión Jurídica Pública",
+        sigla="DAGJP",
     )
     return crear_usuario(Rol.JURIDICA, dagjp, username="juridica", first_name="Laura")
 
@@ -70,7 +72,7 @@ def vb(acto, usuario, tipo):
 
 
 def todos_cumplen(acto):
-    return {i: (True, "") for i in services.items_aplicables(acto)}
+    return dict.fromkeys(services.items_aplicables(acto), (True, ""))
 
 
 @pytest.fixture
@@ -87,13 +89,19 @@ def avanzar(directivo_salud, juridica, despacho, secretario):
         if E.REVISADO in pasos:
             acto.refresh_from_db()
             services.revisar_forma(
-                acto=acto, usuario=despacho, version=acto.version_actual_id, items=todos_cumplen(acto)
+                acto=acto,
+                usuario=despacho,
+                version=acto.version_actual_id,
+                items=todos_cumplen(acto),
             )
         if E.LISTO_PARA_FIRMA in pasos:
             vb(acto, secretario, Tipo.SECRETARIO)
         if E.FIRMADO in pasos:
             services.firmar(
-                acto=acto, usuario=despacho, copia_firmada=muestras.pdf(), firmado_en=timezone.localdate()
+                acto=acto,
+                usuario=despacho,
+                copia_firmada=muestras.pdf(),
+                firmado_en=timezone.localdate(),
             )
         if E.NUMERADO in pasos:
             services.numerar(acto=acto, usuario=despacho)

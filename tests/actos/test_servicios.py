@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actos import muestras, services
-from actos.models import ActoAdministrativo, EtapaActo, ErrorDeEstado, VistoBueno
+from actos.models import ActoAdministrativo, ErrorDeEstado, EtapaActo, VistoBueno
 from tests.actos.conftest import FALLA_ESTILO, todos_cumplen, vb
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,10 @@ def test_a_return_then_a_new_version_voids_every_visto_bueno_and_goes_back_throu
 
     anterior = acto.version_actual_id
     services.subir_version(
-        acto=acto, usuario=directivo_salud, archivo=muestras.docx("Texto corregido"), comentario="Estilo"
+        acto=acto,
+        usuario=directivo_salud,
+        archivo=muestras.docx("Texto corregido"),
+        comentario="Estilo",
     )
     acto.refresh_from_db()
     assert acto.estado == E.BORRADOR
@@ -187,9 +190,7 @@ def test_recursos_are_checked_only_on_particular_acts(nuevo_acto):
     assert "recursos" in services.items_aplicables(particular)
 
 
-def test_the_whole_flow_signs_numbers_and_publishes_a_general_act(
-    nuevo_acto, avanzar, despacho
-):
+def test_the_whole_flow_signs_numbers_and_publishes_a_general_act(nuevo_acto, avanzar, despacho):
     acto = avanzar(nuevo_acto(), E.NUMERADO)
     hoy = timezone.localdate()
     assert acto.numero == f"4112.010.20.{1:04d}"
@@ -216,7 +217,12 @@ def test_a_particular_act_is_notified_with_its_recursos_and_never_published(
     assert "no se publica" in str(error.value.message_dict["boletin_numero"])
     with pytest.raises(ValidationError) as error:
         services.notificar_acto(
-            acto=acto, usuario=despacho, destinatario="Juan Pérez", medio="personal", fecha=hoy, recursos=""
+            acto=acto,
+            usuario=despacho,
+            destinatario="Juan Pérez",
+            medio="personal",
+            fecha=hoy,
+            recursos="",
         )
     assert "recursos" in error.value.message_dict
 
@@ -298,14 +304,22 @@ def test_no_path_reaches_listo_para_firma_without_all_four_on_the_current_versio
         vb(acto, juridica, Tipo.JURIDICA)
     intentos = [
         lambda: services.radicar(acto=acto, usuario=despacho),
-        lambda: services.revisar_forma(
-            acto=acto, usuario=despacho, version=acto.version_actual_id, items=todos_cumplen(acto)
-        )
-        if "revision" in dadas
-        else None,
+        lambda: (
+            services.revisar_forma(
+                acto=acto,
+                usuario=despacho,
+                version=acto.version_actual_id,
+                items=todos_cumplen(acto),
+            )
+            if "revision" in dadas
+            else None
+        ),
         lambda: vb(acto, secretario, Tipo.SECRETARIO) if "secretario" in dadas else None,
         lambda: services.firmar(
-            acto=acto, usuario=despacho, copia_firmada=muestras.pdf(), firmado_en=timezone.localdate()
+            acto=acto,
+            usuario=despacho,
+            copia_firmada=muestras.pdf(),
+            firmado_en=timezone.localdate(),
         ),
     ]
     for intento in intentos:
@@ -332,7 +346,11 @@ def test_a_new_version_after_the_review_voids_the_way_to_the_signature(
     from actos.models import VersionActo
 
     nueva = VersionActo.objects.create(
-        acto=acto, numero=9, documento=acto.version_actual.documento, sha256="0" * 64, autor=directivo_salud
+        acto=acto,
+        numero=9,
+        documento=acto.version_actual.documento,
+        sha256="0" * 64,
+        autor=directivo_salud,
     )
     ActoAdministrativo.objects.filter(pk=acto.pk).update(version_actual=nueva)
     with pytest.raises((ErrorDeEstado, ValidationError)):
