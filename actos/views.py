@@ -228,7 +228,8 @@ def poner_errores(form, error: ValidationError) -> None:
         form.add_error(None, error)
         return
     for campo, errores in error.error_dict.items():
-        form.add_error(campo if campo in form.fields else None, errores)
+        visible = campo in form.fields and not form.fields[campo].widget.is_hidden
+        form.add_error(campo if visible else None, errores)
 
 
 @login_required
