@@ -34,13 +34,24 @@ def secretario(crear_usuario, gobierno):
 
 
 @pytest.fixture
-def decreto(db):
-    return TipoActo.objects.get(nombre="Decreto")
+def tipos(db):
+    """The types of the data migration (a transactional test flushes them: sown again)."""
+    from django.apps import apps
+
+    from actos.apps import sembrar_tipos_de_acto
+
+    sembrar_tipos_de_acto(apps)
+    return {t.nombre: t for t in TipoActo.objects.all()}
 
 
 @pytest.fixture
-def resolucion(db):
-    return TipoActo.objects.get(nombre="Resolución")
+def decreto(tipos):
+    return tipos["Decreto"]
+
+
+@pytest.fixture
+def resolucion(tipos):
+    return tipos["Resolución"]
 
 
 @pytest.fixture
