@@ -256,7 +256,7 @@ def accion(request, pk, accion):
             messages.success(request, MENSAJES[accion])
             return redirect(acto)
     acto.refresh_from_db()
-    return _pagina(request, acto, formularios={accion: form}, status=400)
+    return _pagina(request, acto, formularios={accion: form}, status=422)
 
 
 @login_required
@@ -294,7 +294,7 @@ def nuevo(request):
         request,
         "actos/formulario.html",
         {"form": form, "titulo": _("Nuevo acto administrativo"), "pestana": "actos"},
-        status=400 if form.is_bound and form.errors else 200,
+        status=422 if form.is_bound and form.errors else 200,
     )
 
 
@@ -333,7 +333,7 @@ def revision(request, pk):
         request,
         "actos/revision.html",
         {"acto": acto, "form": form, "pestana": "actos"},
-        status=400 if form.is_bound and form.errors else 200,
+        status=422 if form.is_bound and form.errors else 200,
     )
 
 

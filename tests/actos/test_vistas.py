@@ -104,7 +104,7 @@ def test_a_file_that_is_not_docx_or_pdf_comes_back_beside_the_field(directivo_sa
             "archivo": SimpleUploadedFile("decreto.pdf", b"<html>no soy un PDF</html>"),
         },
     )
-    assert respuesta.status_code == 400
+    assert respuesta.status_code == 422
     assert respuesta.context["form"].errors["archivo"]
     assert not ActoAdministrativo.objects.exists()
 
@@ -129,7 +129,7 @@ def test_a_stale_visto_bueno_from_the_page_is_refused_beside_the_form(
         reverse("actos:vb_juridica", args=[acto.pk]), {"version": vieja}
     )
 
-    assert respuesta.status_code == 400
+    assert respuesta.status_code == 422
     assert "ya no es la vigente" in respuesta.content.decode()
     assert not VistoBueno.objects.exists()
 
@@ -144,7 +144,7 @@ def test_the_review_page_returns_the_act_with_observations(despacho, nuevo_acto,
     datos = {f"cumple_{i}": "si" for i in items_aplicables(acto)}
     datos.update(version=acto.version_actual_id, cumple_considerandos="no")
     respuesta = cliente.post(url, datos)
-    assert respuesta.status_code == 400  # the failed item needs its observation
+    assert respuesta.status_code == 422  # the failed item needs its observation
     assert respuesta.context["form"].errors["obs_considerandos"]
 
     datos["obs_considerandos"] = "Los considerandos no citan la norma que se reglamenta."
@@ -160,7 +160,7 @@ def test_signing_from_the_page_without_the_copy_says_so_beside_the_field(
 ):
     acto = avanzar(nuevo_acto(), E.LISTO_PARA_FIRMA)
     respuesta = cliente_de(despacho).post(reverse("actos:firmar", args=[acto.pk]), {})
-    assert respuesta.status_code == 400
+    assert respuesta.status_code == 422
     assert "Suba la copia firmada" in respuesta.content.decode()
 
 
