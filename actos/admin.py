@@ -73,7 +73,7 @@ class ActoAdmin(AdminConEstado, SimpleHistoryAdmin):
         "devoluciones",
         "copia_firmada",
     )
-    campos_de_numero = ("numero",)
+    campos_de_numero = ("numero", "anio_numero")
     readonly_fields = ("fecha_expedicion",)
     inlines = (RelacionInline, VersionInline, VistoBuenoInline, NotificacionInline)
 

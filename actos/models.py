@@ -216,6 +216,8 @@ class ActoAdministrativo(ConAcceso, models.Model):
         related_name="+",
     )
     numero = models.CharField(_("número"), max_length=60, blank=True)
+    # Numbers restart every year: the year of the series the number was taken from.
+    anio_numero = models.PositiveSmallIntegerField(_("año del número"), null=True, blank=True)
     fecha_expedicion = models.DateField(_("fecha de expedición"), null=True, blank=True)
     boletin_numero = models.CharField(_("Boletín Oficial No."), max_length=30, blank=True)
     fecha_publicacion = models.DateField(_("fecha de publicación"), null=True, blank=True)
@@ -271,7 +273,7 @@ class ActoAdministrativo(ConAcceso, models.Model):
                 violation_error_message=_("Solo un acto general se publica en el Boletín."),
             ),
             models.UniqueConstraint(
-                fields=["tipo", "numero"],
+                fields=["tipo", "anio_numero", "numero"],
                 condition=~Q(numero=""),
                 name="acto_numero_unico_por_tipo",
             ),

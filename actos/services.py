@@ -479,8 +479,9 @@ def numerar(*, acto, usuario):
         raise ErrorDeEstado(_("Solo se numera un acto firmado."))
     consecutivo = siguiente_consecutivo(acto.tipo.serie.codigo, anio=acto.firmado_en.year)
     acto.numero = consecutivo.texto
+    acto.anio_numero = consecutivo.anio
     acto.fecha_expedicion = acto.firmado_en
-    _pasar(acto, Estado.NUMERADO, campos=["numero", "fecha_expedicion"])
+    _pasar(acto, Estado.NUMERADO, campos=["numero", "anio_numero", "fecha_expedicion"])
     return acto
 
 
