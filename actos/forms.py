@@ -168,24 +168,24 @@ class _VistoBuenoForm(_ConVersion):
 class VistoBuenoProductorForm(_VistoBuenoForm):
     accion = "vb_productor"
     tipo = VistoBueno.Tipo.PRODUCTOR
-    boton = _("Dar el visto bueno del organismo productor")
+    boton = _("Visto bueno del productor")
 
 
 class VistoBuenoJuridicaForm(_VistoBuenoForm):
     accion = "vb_juridica"
     tipo = VistoBueno.Tipo.JURIDICA
-    boton = _("Dar el visto bueno del DAGJP")
+    boton = _("Visto bueno del DAGJP")
 
 
 class VistoBuenoSecretarioForm(_VistoBuenoForm):
     accion = "vb_secretario"
     tipo = VistoBueno.Tipo.SECRETARIO
-    boton = _("Dar el visto bueno del Secretario de Gobierno")
+    boton = _("Visto bueno del Secretario")
 
 
 class RegistrarVistoForm(_ConVersion):
     accion = "registrar_visto"
-    boton = _("Registrar un visto bueno recibido")
+    boton = _("Visto bueno recibido")
     tipo = forms.ChoiceField(
         label=_("Visto bueno de"),
         choices=[
@@ -207,7 +207,7 @@ class RegistrarVistoForm(_ConVersion):
 
 class RadicarForm(_Accion):
     accion = "radicar"
-    boton = _("Radicar para la firma del Alcalde")
+    boton = _("Radicar para la firma")
     radicado = forms.CharField(label=_("Radicado de Daruma"), max_length=60, required=False)
     trd = forms.CharField(label=_("Código TRD"), max_length=60, required=False)
     fecha_recibido = forms.DateField(
@@ -246,7 +246,7 @@ class PublicarForm(_Accion):
 
 class NotificarForm(_Accion):
     accion = "notificar"
-    boton = _("Registrar la notificación o comunicación")
+    boton = _("Registrar la notificación")
     destinatario = forms.CharField(label=_("A quién"), max_length=200, required=False)
     medio = forms.ChoiceField(label=_("Cómo"), choices=Notificacion.Medio.choices)
     fecha = forms.DateField(label=_("Fecha"), required=False, widget=EntradaFecha())

@@ -94,9 +94,10 @@ def acciones_para(acto, usuario) -> list[str]:
     coordina = services.es_coordinador(usuario)
     e = acto.estado
     if e == Estado.BORRADOR and coordina:
-        if not acto.faltantes_para_radicar():
+        if acto.faltantes_para_radicar():
+            acciones.append("registrar_visto")
+        else:
             acciones.insert(0, "radicar")
-        acciones.append("registrar_visto")
     if e in ActoAdministrativo.ADMITEN_VERSION and services.puede_producir(usuario, acto):
         acciones.append("version")
     if coordina:
