@@ -90,7 +90,11 @@ def escenario(*, usuarios) -> dict:
 
     E = ActoAdministrativo.Estado
     with sin_avisos():
+        dos_versiones = acto()
+        services.subir_version(acto=dos_versiones, usuario=directivo, archivo=muestras.docx("v2"))
         return {
+            "dos_versiones": dos_versiones,
+            "dos": 2,
             "borrador": acto(),
             "con_vistos": hasta(acto(), "con_vistos"),
             "en_revision": hasta(acto(), E.EN_REVISION),
@@ -154,6 +158,7 @@ SONDAS = [
     Lista("acto numerado", "actos:acto", args=("particular",)),
     Lista("revisión de forma (página)", "actos:revision", args=("en_revision",)),
     Lista("nuevo acto (página)", "actos:nuevo"),
+    Lista("cambios entre versiones", "actos:diferencias", args=("dos_versiones", "dos")),
     Lista("acto listo para firma", "actos:acto", args=("listo",)),
     Formulario(
         "revisión de forma",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("indicadores/", views.indicadores, name="indicadores"),
     path("<int:pk>/", views.acto, name="acto"),
     path("<int:pk>/revision/", views.revision, name="revision"),
+    path("<int:pk>/versiones/<int:numero>/cambios/", views.diferencias, name="diferencias"),
     *(
         path(f"<int:pk>/{accion}/", views.accion, {"accion": accion}, name=accion)
         for accion in views.SERVICIOS

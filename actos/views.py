@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from actos import services
+from actos.diferencias import cambios, parrafos
 from actos.escritorio import colas
 from actos.forms import FORMULARIOS_DE_ACCION, ActoForm, RevisionForm
 from actos.models import (
@@ -26,6 +27,7 @@ from actos.models import (
     TipoActo,
     VistoBueno,
 )
+from buengobierno.documentos.models import Adjunto
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, obtener_visible_o_404
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.consultas import dias_habiles_entre
@@ -335,6 +337,36 @@ def revision(request, pk):
         "actos/revision.html",
         {"acto": acto, "form": form, "pestana": "actos"},
         status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def diferencias(request, pk, numero):
+    """What changed from the version before `numero` to it, when both are DOCX."""
+    acto = _acto(request, pk)
+    version = acto.versiones.select_related("documento").filter(numero=numero).first()
+    anterior = (
+        acto.versiones.select_related("documento")
+        .filter(numero__lt=numero)
+        .order_by("-numero")
+        .first()
+    )
+    if version is None or anterior is None:
+        raise Http404
+    textos = [
+        parrafos(v.documento) if v.documento.tipo == Adjunto.Tipo.DOCX else None
+        for v in (anterior, version)
+    ]
+    return render(
+        request,
+        "actos/diferencias.html",
+        {
+            "acto": acto,
+            "version": version,
+            "anterior": anterior,
+            "cambios": cambios(*textos) if None not in textos else None,
+            "pestana": "actos",
+        },
     )
 
 

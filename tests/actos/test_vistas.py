@@ -202,3 +202,21 @@ def test_my_pending_vistos_buenos_are_on_the_board_and_the_desk(
     avanzar(nuevo_acto(epigrafe="Por el cual se fija el horario"), E.REVISADO)
     escritorio = cliente_de(secretario).get(reverse("escritorio")).content.decode()
     assert "Dar el visto bueno del Secretario de Gobierno" in escritorio
+
+
+def test_what_changed_between_two_docx_versions_is_listed(directivo_salud, nuevo_acto):
+    from actos import services
+
+    acto = nuevo_acto(archivo=muestras.docx("DECRETO\nArtículo 1. Objeto.\nArtículo 2. Vigencia."))
+    services.subir_version(
+        acto=acto,
+        usuario=directivo_salud,
+        archivo=muestras.docx("DECRETO\nArtículo 1. Objeto y alcance.\nArtículo 2. Vigencia."),
+    )
+    cliente = cliente_de(directivo_salud)
+    respuesta = cliente.get(reverse("actos:diferencias", args=[acto.pk, 2]))
+
+    assert ("quitado", "Artículo 1. Objeto.") in respuesta.context["cambios"]
+    assert ("agregado", "Artículo 1. Objeto y alcance.") in respuesta.context["cambios"]
+    assert ("igual", "Artículo 2. Vigencia.") in respuesta.context["cambios"]
+    assert cliente.get(reverse("actos:diferencias", args=[acto.pk, 1])).status_code == 404
