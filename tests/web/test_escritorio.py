@@ -135,7 +135,10 @@ def test_the_procedures_are_listed_once_the_map_only_for_a_new_user(client, crea
     assert "Mapa de procesos — Gestión del Buen Gobierno" not in html_veterano
     assert "Mapa de procesos — Gestión del Buen Gobierno" in html_nuevo
     # Procedures not built yet say so, in the sidebar and on the map.
-    assert html_veterano.count("En construcción") == 6
+    from buengobierno.web.procedimientos import procedimientos
+
+    en_construccion = [p for p in procedimientos() if p.en_construccion]
+    assert html_veterano.count("En construcción") == len(en_construccion) < 8
 
 
 def test_my_commitments_are_apart_from_the_tasks_of_the_procedures(
