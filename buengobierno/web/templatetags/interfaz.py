@@ -51,3 +51,13 @@ def errores_de_formularios(context) -> list:
     from buengobierno.web.resumen_errores import errores_del_contexto
 
     return errores_del_contexto(context.flatten())
+
+
+@register.filter
+def campo_de_filtro(campo, parte=""):
+    """A field of a list's filter bar, drawn as crispy does but without its templates
+    (buengobierno.web.listas.campo_de_filtro): `{{ campo|campo_de_filtro }}`, or
+    `{{ campo|campo_de_filtro:"entrada" }}` for the input alone."""
+    from buengobierno.web.listas import campo_de_filtro as dibujar
+
+    return dibujar(campo, parte)
