@@ -12,7 +12,7 @@
 The template includes "web/_filtros.html" (filter form with the search box and the export
 buttons) and "web/_paginacion.html", and loops over `object_list` (the current page). The
 default template "web/lista.html" shows `columnas_lista` (default: the export columns) as a
-table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts])]).
+table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts], url)]).
 `?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row (the CSV in
 Excel's es-CO dialect; `&separador=coma` for a standard one). The CSV streams whatever its size;
 an XLSX of more than EXPORTACION_FILAS_EN_LINEA rows is produced in the background and offered
@@ -611,9 +611,15 @@ class ListaView(LoginRequiredMixin, FilterView):
             ),
             encabezados=[titulo for titulo, _accesor in columnas],
             filas=[
-                (objeto, [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas])
+                (
+                    objeto,
+                    [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas],
+                    _url_de(objeto),
+                )
                 for objeto in objetos
-            ],
+            ]
+            if columnas
+            else [],
         )
         return contexto
 
