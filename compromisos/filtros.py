@@ -7,7 +7,6 @@ from buengobierno.organizacion.models import Organismo
 from buengobierno.web.entrada import acotar
 from buengobierno.web.formularios import CampoPersona, EntradaFecha, personas_activas
 from buengobierno.web.listas import FiltroDia
-from buengobierno.web.opciones import guardadas
 from compromisos.models import Compromiso, MetaEstrategica, Reunion, TipoDeOrigen, TipoReunion
 
 VENCIDO = "vencido"
@@ -71,20 +70,15 @@ class FiltroCompromisos(django_filters.FilterSet):
     @staticmethod
     def tipos_de_origen():
         """The kinds of record commitments came from (meetings, fichas, visits…): the few
-        rows of TipoDeOrigen, not a DISTINCT over the commitments (kept: web.opciones)."""
-        opciones = guardadas(
-            "compromisos.tipos_de_origen",
-            lambda: sorted(
-                (
-                    (str(t.content_type_id), capfirst(str(t)))
-                    for t in TipoDeOrigen.objects.select_related("content_type")
-                    if t.content_type.model_class() is not None
-                ),
-                key=lambda o: o[1],
-            ),
-            {"compromisos.TipoDeOrigen"},
-        )
-        return [*opciones, (SIN_ORIGEN, _("Registrados a mano"))]
+        rows of TipoDeOrigen, not a DISTINCT over the commitments."""
+        # Read on every request, not kept (web.opciones): an export builds this form too,
+        # and must not wait on a stalled cache before it answers.
+        opciones = [
+            (str(t.content_type_id), capfirst(str(t)))
+            for t in TipoDeOrigen.objects.select_related("content_type")
+            if t.content_type.model_class() is not None
+        ]
+        return [*sorted(opciones, key=lambda o: o[1]), (SIN_ORIGEN, _("Registrados a mano"))]
 
     def filtrar_estado(self, queryset, nombre, valor):
         if valor == VENCIDO:
