@@ -333,6 +333,8 @@ AVISOS_REINTENTOS_MAXIMOS = _entero("AVISOS_REINTENTOS_MAXIMOS", 8, minimo=0)
 # head of the organism once it is this many business days overdue.
 COMPROMISOS_DIAS_AVISO_PREVIO = _entero("COMPROMISOS_DIAS_AVISO_PREVIO", 3, minimo=1)
 COMPROMISOS_DIAS_ESCALAMIENTO = _entero("COMPROMISOS_DIAS_ESCALAMIENTO", 2, minimo=0)
+# P004: whether Ley 136 art. 73's three days between commission and plenary are business days.
+PROYECTOS_DIAS_ENTRE_DEBATES_HABILES = _booleano("PROYECTOS_DIAS_ENTRE_DEBATES_HABILES", False)
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 
 # Exports: an XLSX of more rows than this is produced in the background and kept this many days.

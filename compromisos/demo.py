@@ -226,6 +226,7 @@ def _consejo(usuarios, hoy, metas):
     # It was in fact delivered on time: the demo shows on-time compliance too.
     Compromiso.objects.filter(pk=c[3].pk).update(fecha_cumplimiento=c[3].fecha_limite)
     resumen.recontar({(c[3].organismo_id, c[3].fecha_limite)})  # update() skips the signals
+    resumen.recontar_metas({(c[3].meta_id, c[3].fecha_limite)})
     services.cancelar_compromiso(
         compromiso=c[4],
         usuario=usuarios["despacho"],

@@ -1,8 +1,9 @@
 """Compliance figures per organism and per person: on time %, overdue, average delay.
 
 Definitions (shown on the indicators page too):
-- cumplidos: fulfilled (cumplido or verificado); a tiempo: fulfilled on or before the due
-  date in force (a justified reprogramming moves it).
+- cumplidos: fulfilled (cumplido or verificado); a tiempo: fulfilled on or before the
+  ORIGINAL due date (issue 11, item 11); en plazo reprogramado: after the original date but
+  within the one the Despacho moved it to (shown apart); tarde: after both.
 - % a tiempo = a tiempo / (cumplidos + vencidos): what was due and how much of it on time.
 - retraso promedio: business days (dias_habiles_entre) between the due date and the
   fulfilment, or today for what is still overdue, averaged over the late ones.
@@ -15,6 +16,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +34,7 @@ class Cifras:
     vencidos: int = 0
     cumplidos: int = 0
     a_tiempo: int = 0
+    reprogramados: int = 0
     cancelados: int = 0
     # Late ones (fulfilled late, or overdue) and the business days they add up to.
     con_retraso: int = 0
@@ -51,7 +54,10 @@ class Cifras:
         """From one row of the aggregate query (see _agregados)."""
         return cls(
             **datos,
-            **{c: fila[c] for c in ("total", "abiertos", "vencidos", "cumplidos", "a_tiempo")},
+            **{
+                c: fila[c]
+                for c in ("total", "abiertos", "vencidos", "cumplidos", "a_tiempo", "reprogramados")
+            },
             cancelados=fila["cancelados"],
             con_retraso=fila["tarde"] + fila["vencidos"],
             dias_de_retraso=(fila["dias_tarde"] or 0) + (fila["dias_vencidos"] or 0),
@@ -70,12 +76,18 @@ def agregados_del_dia() -> dict:
     """Counts and business-day delays of commitments that do not depend on today (what
     compromisos.resumen keeps per organism and month), for aggregate() or values().annotate()."""
     cumplido = Q(estado__in=Compromiso.CUMPLIDOS)
-    tarde = cumplido & Q(fecha_cumplimiento__gt=F("fecha_limite"))
+    # Against the original due date (Compromiso.cumplido_a_tiempo); the one in force, moved
+    # by the Despacho, only separates "en plazo reprogramado" from late.
+    original = Coalesce("fecha_limite_original", "fecha_limite")
+    a_tiempo = cumplido & Q(fecha_cumplimiento__lte=original)
+    en_plazo = Q(fecha_cumplimiento__lte=F("fecha_limite"))
+    tarde = cumplido & ~a_tiempo & ~en_plazo
     return {
         "total": Count("pk"),
         "abiertos": Count("pk", filter=Q(cerrado=0)),
         "cumplidos": Count("pk", filter=cumplido),
-        "a_tiempo": Count("pk", filter=cumplido & Q(fecha_cumplimiento__lte=F("fecha_limite"))),
+        "a_tiempo": Count("pk", filter=a_tiempo),
+        "reprogramados": Count("pk", filter=cumplido & ~a_tiempo & en_plazo),
         "cancelados": Count("pk", filter=Q(estado=Compromiso.Estado.CANCELADO)),
         "tarde": Count("pk", filter=tarde),
         # Business days through the calendar table (a join on its primary key).
@@ -95,6 +107,7 @@ def _agregados(hoy: date) -> dict:
 
 NOMBRES = {
     "organismo": ("organismo__sigla", "organismo__nombre"),
+    "meta": ("meta__codigo", "meta__nombre"),
     "responsable": ("responsable__first_name", "responsable__last_name"),
 }
 
@@ -117,7 +130,7 @@ def grupos_de(filas, agrupar: str) -> list[Cifras]:
 
 def cifras_por(compromisos, agrupar: str, *, hoy: date | None = None) -> list[Cifras]:
     """Figures of the published commitments in `compromisos`, grouped by `agrupar`
-    ("organismo" or "responsable"), worst overdue first. One grouped query."""
+    ("organismo", "responsable" or "meta"), worst overdue first. One grouped query."""
     hoy = hoy or timezone.localdate()
     filas = (
         compromisos.publicados()
@@ -146,3 +159,52 @@ def grafico_por_organismo(cifras: list[Cifras], limite: int = 12) -> dict:
             (_("Cumplidos"), [c.cumplidos for c in mostradas], "#1a7f4b"),
         ],
     )
+
+
+@dataclass
+class RegistroEnVivo:
+    """Policy 1: of the closed meetings convened by an organism, how many were recorded
+    live (Reunion.registrada_en_vivo: edited between their start and end + 2 hours)."""
+
+    clave: object = None
+    nombre: str = ""
+    cerradas: int = 0
+    en_vivo: int = 0
+
+    @property
+    def porcentaje(self) -> float | None:
+        return round(100 * self.en_vivo / self.cerradas, 1) if self.cerradas else None
+
+
+def registro_en_vivo(reuniones, *, desde=None, hasta=None) -> list[RegistroEnVivo]:
+    """The share of closed meetings recorded live per convening organism (of `reuniones`,
+    held between `desde` and `hasta`), lowest share first. One grouped query, through the
+    index on (organismo_convocante, estado)."""
+    from compromisos.models import Reunion
+
+    cerradas = reuniones.filter(estado=Reunion.Estado.CERRADA)
+    if desde:
+        cerradas = cerradas.filter(inicio__date__gte=desde)
+    if hasta:
+        cerradas = cerradas.filter(inicio__date__lte=hasta)
+    filas = (
+        cerradas.order_by()
+        .values(
+            "organismo_convocante",
+            "organismo_convocante__sigla",
+            "organismo_convocante__nombre",
+        )
+        .annotate(total=Count("pk"), en_vivo=Count("pk", filter=Q(registrada_en_vivo=True)))
+    )
+    grupos = [
+        RegistroEnVivo(
+            clave=fila["organismo_convocante"],
+            nombre=fila["organismo_convocante__sigla"]
+            or fila["organismo_convocante__nombre"]
+            or _("Sin organismo"),
+            cerradas=fila["total"],
+            en_vivo=fila["en_vivo"],
+        )
+        for fila in filas
+    ]
+    return sorted(grupos, key=lambda g: (g.porcentaje or 0, g.nombre))

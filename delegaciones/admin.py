@@ -6,7 +6,14 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from buengobierno.documentos.correccion import AdminConEstado
-from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Instancia, Sesion
+from delegaciones.models import (
+    CompromisoFicha,
+    Delegacion,
+    DelegacionPermanente,
+    FichaTecnica,
+    Instancia,
+    Sesion,
+)
 from delegaciones.services import TEXTOS_FICHA
 
 
@@ -26,6 +33,23 @@ class InstanciaAdmin(SimpleHistoryAdmin):
     list_select_related = ("organismo", "delegado_habitual")
     autocomplete_fields = ("organismo", "delegado_habitual", "creado_por")
     inlines = (SesionInline,)
+
+
+@admin.register(DelegacionPermanente)
+class DelegacionPermanenteAdmin(SimpleHistoryAdmin):
+    """Registered from the instancia's page (the act's PDF is checked there); the admin
+    reads them and repairs a typo. Periods that overlap are refused on the page."""
+
+    list_display = ("instancia", "tipo_acto", "numero_acto", "delegado", "desde", "hasta")
+    list_filter = ("tipo_acto", "instancia")
+    search_fields = ("numero_acto", "instancia__nombre", "delegado__first_name")
+    date_hierarchy = "desde"
+    list_select_related = ("instancia", "delegado")
+    autocomplete_fields = ("delegado", "creado_por")
+    readonly_fields = ("acto", "desde", "hasta", "instancia")
+
+    def has_add_permission(self, request):
+        return False
 
 
 class DelegacionInline(admin.TabularInline):

@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from buengobierno.organizacion.roles import TODAS, Rol, conceder
 from buengobierno.web.procedimientos import DESPACHO, ProcedimientoConfig
 
-_MODELOS = ("instancia", "sesion", "delegacion", "fichatecnica", "compromisoficha")
+_MODELOS = (
+    "instancia",
+    "sesion",
+    "delegacion",
+    "fichatecnica",
+    "compromisoficha",
+    "delegacionpermanente",
+)
 
 # Grants are declared at import so the post_migrate permission sync includes them.
 for _modelo in _MODELOS:
@@ -13,7 +20,7 @@ for _rol in (Rol.DESPACHO, Rol.SECRETARIO):
     for _modelo in _MODELOS:
         conceder(_rol, f"delegaciones.{_modelo}", {"view", "add", "change"})
 for _rol in (Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.JURIDICA):
-    for _modelo in ("instancia", "sesion"):
+    for _modelo in ("instancia", "sesion", "delegacionpermanente"):
         conceder(_rol, f"delegaciones.{_modelo}", {"view"})
     for _modelo in ("delegacion", "fichatecnica", "compromisoficha"):
         conceder(_rol, f"delegaciones.{_modelo}", {"view", "add", "change"})

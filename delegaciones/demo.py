@@ -9,6 +9,7 @@ Idempotent: nothing is built once the first demo instancia exists.
 
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from buengobierno.avisos.models import Notificacion
@@ -17,7 +18,13 @@ from buengobierno.documentos.formato import de, frase
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
 from delegaciones import services
-from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
+from delegaciones.models import (
+    Delegacion,
+    DelegacionPermanente,
+    FichaTecnica,
+    Instancia,
+    Sesion,
+)
 
 INSTANCIAS = [
     # nombre, tipo, convoca, norma, asiento, periodicidad, secretaría técnica, sigla, habitual
@@ -184,6 +191,36 @@ def _al_pasado(sesion, delegacion, dias_atras: int):
     return delegacion
 
 
+def _permanente(instancia, despacho, delegado):
+    """A decree delegating every session of `instancia` from a month ago to a year ahead,
+    its PDF a one-page copy of the act."""
+    from weasyprint import HTML
+
+    hoy = timezone.localdate()
+    numero = "4112.010.20.0042"
+    texto = (
+        f"<h1>Decreto {numero}</h1><p>Por el cual el Alcalde de Santiago de Cali delega en "
+        f"{delegado} su representación en las sesiones {de(instancia)}.</p>"
+    )
+    return services.crear_permanente(
+        instancia=instancia,
+        datos={
+            "tipo_acto": DelegacionPermanente.TipoActo.DECRETO,
+            "numero_acto": numero,
+            "fecha_acto": hoy - timedelta(days=32),
+            "delegado": delegado,
+            "desde": hoy - timedelta(days=30),
+            "hasta": hoy + timedelta(days=365),
+            "instrucciones": (
+                "Asistir a todas las sesiones del periodo, sostener la posición de la "
+                "Administración y enviar la ficha técnica de cada sesión."
+            ),
+        },
+        acto=ContentFile(HTML(string=texto).write_pdf(), name=f"decreto-{numero}.pdf"),
+        usuario=despacho,
+    )
+
+
 def _ficha(delegacion, usuarios, *, dias_despues, compromisos, enviar=True):
     services.guardar_ficha(
         delegacion=delegacion,
@@ -273,6 +310,11 @@ def cargar(*, usuarios, stdout):
         services.cancelar_delegacion(
             delegacion=cancelada, usuario=despacho, motivo="Asistirá el Alcalde en persona."
         )
+        # A standing delegation by decree for the year, and a session delegated from it.
+        _permanente(asamblea, despacho, directivo)
+        services.delegar_desde_permanente(
+            sesion=_sesion(asamblea, 15, despacho)[0], usuario=despacho
+        )
 
         # Past sessions: fichas on time and reviewed, late, owed, overdue and returned; a
         # delegate who did not attend and a session the convening entity called off.
@@ -337,5 +379,6 @@ def cargar(*, usuarios, stdout):
                 _ficha(delegacion, usuarios, dias_despues=0, compromisos=[], enviar=False)
     stdout.write(
         f"Delegaciones: {Instancia.objects.count()} instancias, {Sesion.objects.count()} "
-        f"sesiones y {Delegacion.objects.count()} delegaciones de demostración."
+        f"sesiones, {Delegacion.objects.count()} delegaciones y "
+        f"{DelegacionPermanente.objects.count()} delegación permanente de demostración."
     )

@@ -31,7 +31,7 @@ def contexto_ficha(ficha: FichaTecnica) -> dict:
         "delegacion": delegacion,
         "sesion": delegacion.sesion,
         "ficha": ficha,
-        "compromisos": ficha.compromisos_adoptados.select_related("responsable__organismo"),
+        "compromisos": ficha.compromisos_adoptados.select_related("responsable__organismo", "meta"),
         "adjuntos": list(Adjunto.objects.de(ficha)),
     }
 

@@ -20,6 +20,7 @@ from delegaciones.models import (
     DIAS_HABILES_FICHA,
     CompromisoFicha,
     Delegacion,
+    DelegacionPermanente,
     FichaTecnica,
     Instancia,
     Sesion,
@@ -28,6 +29,8 @@ from delegaciones.services import SERIE_CARTAS
 
 INSTANCIAS = 200
 SESIONES = 20_000
+# Share of active instancias with a standing delegation (decree or resolution) for a year.
+PERMANENTES = 0.05
 # Minute of the hour at which the P001 scan runs (delegaciones/avisos.py: 7:10 … 18:10).
 MINUTO_ESCANEO = 10
 Estado = Delegacion.Estado
@@ -191,7 +194,40 @@ def _instancias(contexto) -> list[dict]:
         valores["id"] = contexto.agregar(Instancia, **valores)
         contexto.historia(Instancia, valores, tipo="+", fecha=creado_en, usuario_id=creado_por)
         instancias.append({**valores, "habitual": habitual, "propios": propios})
+        # The first (the demo directivo's) always has one, so any scale shows them.
+        if len(instancias) == 1 or (valores["activa"] and azar.random() < PERMANENTES):
+            _permanente(contexto, valores, habitual, creado_por)
     return instancias
+
+
+def _permanente(contexto, instancia: dict, delegado, creado_por) -> None:
+    """A standing delegation by decree for a year around today (the seed has no scanned act:
+    its PDF is left out, as for a record migrated from paper)."""
+    azar = contexto.azar
+    desde = contexto.hoy - timedelta(days=azar.randint(30, 300))
+    fecha_acto = desde - timedelta(days=azar.randint(1, 10))
+    valores = {
+        "instancia_id": instancia["id"],
+        "tipo_acto": azar.choice(("decreto", "resolucion")),
+        "numero_acto": f"4112.010.20.{azar.randint(1, 9999):04d}",
+        "fecha_acto": fecha_acto,
+        "delegante": Delegacion.Delegante.ALCALDE,
+        "delegado_id": delegado.id,
+        "desde": desde,
+        "hasta": desde + timedelta(days=364),
+        "instrucciones": INSTRUCCIONES,
+        "acto_id": None,
+        "creado_por_id": creado_por,
+        "creado_en": contexto.momento(fecha_acto, 10),
+    }
+    valores["id"] = contexto.agregar(DelegacionPermanente, **valores)
+    contexto.historia(
+        DelegacionPermanente,
+        valores,
+        tipo="+",
+        fecha=valores["creado_en"],
+        usuario_id=creado_por,
+    )
 
 
 class Delegaciones:

@@ -21,8 +21,14 @@ from buengobierno.web.formularios import (
     texto_de_accion,
 )
 from compromisos.forms import NO_RESPONDE
-from compromisos.models import personas_que_responden
-from delegaciones.models import CompromisoFicha, Delegacion, Instancia, Sesion
+from compromisos.models import MetaEstrategica, personas_que_responden
+from delegaciones.models import (
+    CompromisoFicha,
+    Delegacion,
+    DelegacionPermanente,
+    Instancia,
+    Sesion,
+)
 from delegaciones.services import TEXTOS_FICHA, delegables
 
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -230,6 +236,51 @@ class DelegacionForm(_CamposDelegacion):
             _("Delegar"), accion=reverse("delegaciones:delegar", args=[sesion.pk])
         )
         self.helper.form_id = "form-delegar"
+
+
+class PermanenteForm(forms.Form):
+    """A standing delegation of an instancia (decree or resolution) for a period. The service
+    (services.errores_de_permanente) checks the period, overlaps and the act's PDF."""
+
+    tipo_acto = forms.ChoiceField(
+        label=_("Tipo de acto"), choices=DelegacionPermanente.TipoActo.choices
+    )
+    numero_acto = forms.CharField(label=_("Número del acto"), max_length=40)
+    fecha_acto = forms.DateField(label=_("Fecha del acto"), widget=EntradaFecha())
+    acto = forms.FileField(
+        label=_("Copia del acto firmado (PDF)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        error_messages={"required": _("Suba la copia del acto firmado (PDF).")},
+    )
+    delegado = CampoDelegado(label=_("Delegado"))
+    delegante = _CamposDelegacion.base_fields["delegante"]
+    desde = forms.DateField(label=_("Desde"), widget=EntradaFecha())
+    hasta = forms.DateField(label=_("Hasta"), widget=EntradaFecha())
+    instrucciones = _CamposDelegacion.base_fields["instrucciones"]
+
+    def __init__(self, *args, instancia, **kwargs):
+        super().__init__(*args, **kwargs)
+        if instancia.delegado_habitual_id and not self.is_bound:
+            self.initial.setdefault("delegado", instancia.delegado_habitual_id)
+        acotar(self)
+        self.helper = ayudante(_("Registrar la delegación permanente"))
+        self.helper.form_id = "form-permanente"
+        self.helper.layout = Layout(
+            Row(
+                Column("tipo_acto", css_class="col-md-4"),
+                Column("numero_acto", css_class="col-md-4"),
+                Column("fecha_acto", css_class="col-md-4"),
+            ),
+            "acto",
+            Row(
+                Column("delegado", css_class="col-md-8"), Column("delegante", css_class="col-md-4")
+            ),
+            Row(Column("desde", css_class="col-md-6"), Column("hasta", css_class="col-md-6")),
+            "instrucciones",
+        )
+
+    def datos(self) -> dict:
+        return {c: v for c, v in self.cleaned_data.items() if c != "acto"}
 
 
 # --- the life of a delegation ---------------------------------------------------------------
@@ -452,7 +503,7 @@ class CompromisoFichaForm(forms.ModelForm):
 
     class Meta:
         model = CompromisoFicha
-        fields = ["descripcion", "responsable", "fecha_limite"]
+        fields = ["descripcion", "responsable", "fecha_limite", "meta"]
         widgets = {
             "descripcion": forms.Textarea(attrs={"rows": 2}),
             "fecha_limite": EntradaFecha(),
@@ -462,6 +513,8 @@ class CompromisoFichaForm(forms.ModelForm):
     def __init__(self, *args, fecha_sesion=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsable"].queryset = personas_activas()
+        self.fields["meta"].queryset = MetaEstrategica.objects.filter(activa=True)
+        self.fields["meta"].required = False
         acotar(self)
         if fecha_sesion is not None:
             self.fields["fecha_limite"].widget.attrs["min"] = fecha_sesion.isoformat()
@@ -497,7 +550,10 @@ class _FormsetCompromisos(forms.BaseModelFormSet):
 
     def filas(self) -> list[dict]:
         return [
-            {c: f.cleaned_data[c] for c in ("descripcion", "responsable", "fecha_limite")}
+            {
+                c: f.cleaned_data.get(c)
+                for c in ("descripcion", "responsable", "fecha_limite", "meta")
+            }
             for f in self.formularios_llenos()
         ]
 

@@ -4,6 +4,11 @@ Definitions (shown on the indicators page too):
 - debidas: delegations whose ficha was delivered, or is owed for a session already held;
 - a tiempo: delivered on or before the deadline (three business days after the session);
 - % a tiempo = a tiempo / debidas; vencidas: owed and past the deadline, not yet delivered.
+- a tiempo (completa): on time at the first delivery and, if the Despacho returned it, the
+  completed ficha sent back within its new deadline (FichaTecnica.plazo_reenvio); both
+  percentages are shown (issue 11, item 7).
+- no asistió / sesión suspendida: the session passed without the representation (recorded
+  by the Despacho); no ficha is owed, so they count apart and not among the debidas.
 
 Counted by grouped SQL (Count with filter=), never by walking the rows.
 """
@@ -22,7 +27,15 @@ AGRUPACIONES = {
     "organismo": ("organismo", "organismo__sigla", "organismo__nombre"),
     "instancia": ("sesion__instancia", "sesion__instancia__nombre", "sesion__instancia__nombre"),
 }
-CONTADORES = ("a_tiempo", "tarde", "vencidas", "por_vencer")
+CONTADORES = (
+    "a_tiempo",
+    "completas_a_tiempo",
+    "tarde",
+    "vencidas",
+    "por_vencer",
+    "no_asistio",
+    "suspendidas",
+)
 
 
 @dataclass
@@ -33,6 +46,9 @@ class Cifras:
     tarde: int = 0
     vencidas: int = 0
     por_vencer: int = 0
+    completas_a_tiempo: int = 0
+    no_asistio: int = 0
+    suspendidas: int = 0
 
     @property
     def base(self) -> int:
@@ -42,25 +58,41 @@ class Cifras:
     def porcentaje_a_tiempo(self) -> float | None:
         return round(100 * self.a_tiempo / self.base, 1) if self.base else None
 
+    @property
+    def porcentaje_completas_a_tiempo(self) -> float | None:
+        """On time once completed: a returned ficha counts only if sent back in time."""
+        return round(100 * self.completas_a_tiempo / self.base, 1) if self.base else None
+
 
 def _debidas(delegaciones):
     """Delegations whose ficha counts: delivered, or owed for a session already held."""
     estados = Delegacion.DEBEN_FICHA + Delegacion.CON_FICHA
-    return delegaciones.filter(
+    debidas = Q(
         Q(ficha__entregada_en__isnull=False) | Q(sesion__inicio__lt=timezone.now()),
         estado__in=estados,
-    ).order_by()
+    )
+    # The no-shows and suspended sessions ride along, counted apart (never among debidas).
+    return delegaciones.filter(debidas | Q(estado__in=Delegacion.SIN_REPRESENTACION)).order_by()
 
 
 def agregados_de_entregadas() -> dict:
-    """On time and late among the delivered fichas: figures that no longer change (what
-    CifrasDeInstancia keeps), for aggregate() or values().annotate()."""
+    """On time and late among the delivered fichas, and the sessions without representation:
+    figures that no longer change (what CifrasDeInstancia keeps), for aggregate() or
+    values().annotate()."""
     entregada = Q(ficha__entregada_en__isnull=False)
     # Delivered on time: its local (Bogotá) date on or before the deadline.
     a_tiempo = entregada & Q(ficha__entregada_en__date__lte=F("fecha_limite_ficha"))
+    # ... and, if returned, sent back (after the return) by its new deadline.
+    completada = Q(ficha__devuelta_en__isnull=True) | Q(
+        ficha__reenviada_en__gt=F("ficha__devuelta_en"),
+        ficha__reenviada_en__date__lte=F("ficha__plazo_reenvio"),
+    )
     return {
         "a_tiempo": Count("pk", filter=a_tiempo),
+        "completas_a_tiempo": Count("pk", filter=a_tiempo & completada),
         "tarde": Count("pk", filter=entregada & ~a_tiempo),
+        "no_asistio": Count("pk", filter=Q(estado=Delegacion.Estado.NO_ASISTIO)),
+        "suspendidas": Count("pk", filter=Q(estado=Delegacion.Estado.SUSPENDIDA)),
     }
 
 

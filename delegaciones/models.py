@@ -41,6 +41,13 @@ PUEDEN_SER_DELEGADOS = ROLES_DELEGADOS | ROLES_COORDINACION
 DIAS_HABILES_FICHA = 3
 
 
+class Delegante(models.TextChoices):
+    """Who delegates: the Alcalde, or the Secretario de Gobierno."""
+
+    ALCALDE = "alcalde", _("El Alcalde")
+    SECRETARIO = "secretario", _("El Secretario de Gobierno")
+
+
 class ErrorDeEstado(Exception):
     """A transition that the delegation's state, its session's date or the user do not allow."""
 
@@ -250,6 +257,105 @@ class Sesion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         return self.inicio <= timezone.now()
 
 
+class DelegacionPermanente(ConAcceso, EtiquetasRapidas, models.Model):
+    """A delegation by decree or resolution for every session of an instancia during a period.
+
+    The act (its number, date and signed PDF) is the written act of every delegation made
+    from it: a session inside the period is delegated in one click (services
+    .delegar_desde_permanente), already notified, without a new letter; the ficha is still
+    owed per session. Two standing delegations of one instancia never overlap.
+    """
+
+    class TipoActo(models.TextChoices):
+        DECRETO = "decreto", _("Decreto")
+        RESOLUCION = "resolucion", _("Resolución")
+
+    instancia = models.ForeignKey(
+        Instancia,
+        verbose_name=_("instancia"),
+        on_delete=models.PROTECT,
+        related_name="delegaciones_permanentes",
+    )
+    tipo_acto = models.CharField(
+        _("tipo de acto"), max_length=10, choices=TipoActo.choices, default=TipoActo.DECRETO
+    )
+    numero_acto = models.CharField(_("número del acto"), max_length=40)
+    fecha_acto = models.DateField(_("fecha del acto"))
+    delegante = models.CharField(
+        _("quién delega"), max_length=10, choices=Delegante.choices, default=Delegante.ALCALDE
+    )
+    delegado = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("delegado"),
+        on_delete=models.PROTECT,
+        related_name="delegaciones_permanentes",
+    )
+    desde = models.DateField(_("desde"))
+    hasta = models.DateField(_("hasta"))
+    instrucciones = models.TextField(_("instrucciones"))
+    # Required (services.crear_permanente); null only inside the transaction that creates it,
+    # since an attachment needs its record saved first.
+    acto = models.ForeignKey(
+        "documentos.Adjunto",
+        verbose_name=_("copia del acto (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
+
+    acceso = Politica(
+        ven_todo=VEN_TODO,
+        editan_todo=ROLES_COORDINACION,
+        organismo="instancia__organismo",
+        asignados=("delegado",),
+    )
+    objects = AccesoQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delegación permanente")
+        verbose_name_plural = _("delegaciones permanentes")
+        ordering = ["instancia", "-desde"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hasta__gte=models.F("desde")),
+                name="permanente_hasta_no_antes_de_desde",
+                violation_error_message=_("La fecha final no puede ser anterior a la inicial."),
+            )
+        ]
+        indexes = [models.Index(fields=["instancia", "desde"], name="permanente_por_instancia")]
+
+    def __str__(self):
+        return _("%(acto)s: %(persona)s en %(instancia)s") % {
+            "acto": self.acto_en_palabras,
+            "persona": self.delegado,
+            "instancia": self.instancia,
+        }
+
+    def get_absolute_url(self):
+        return reverse("delegaciones:permanente", args=[self.pk])
+
+    @property
+    def acto_en_palabras(self) -> str:
+        """ "Decreto 4112.010.20.0123 del 2 de enero de 2026"."""
+        return _("%(tipo)s %(numero)s del %(fecha)s") % {
+            "tipo": self.get_tipo_acto_display(),
+            "numero": self.numero_acto,
+            "fecha": fecha_larga(self.fecha_acto),
+        }
+
+    def cubre(self, dia: date) -> bool:
+        return self.desde <= dia <= self.hasta
+
+
 class DelegacionQuerySet(AccesoQuerySet):
     def vigentes(self):
         return self.exclude(estado__in=Delegacion.TERMINADAS_SIN_FICHA)
@@ -327,9 +433,7 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
         NO_ASISTIO = "no_asistio", _("No asistió")
         SUSPENDIDA = "suspendida", _("Sesión suspendida")
 
-    class Delegante(models.TextChoices):
-        ALCALDE = "alcalde", _("El Alcalde")
-        SECRETARIO = "secretario", _("El Secretario de Gobierno")
+    Delegante = Delegante
 
     TRANSICIONES = {
         # The letter is numbered and generated for signature; the delegate is notified only
@@ -391,6 +495,15 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     )
     instrucciones = models.TextField(_("instrucciones"))
     postura = models.TextField(_("postura de la Administración"), blank=True)
+    # Made from a standing delegation: its act is the written act, no letter of its own.
+    permanente = models.ForeignKey(
+        DelegacionPermanente,
+        verbose_name=_("delegación permanente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegaciones",
+    )
     estado = models.CharField(
         _("estado"), max_length=16, choices=Estado.choices, default=Estado.BORRADOR
     )
@@ -472,7 +585,10 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
                 name="delegacion_numero_de_carta_unico",
             ),
             models.CheckConstraint(
-                condition=Q(estado="borrador") | Q(estado="cancelada") | ~Q(numero_carta=""),
+                condition=Q(estado="borrador")
+                | Q(estado="cancelada")
+                | ~Q(numero_carta="")
+                | Q(permanente__isnull=False),
                 name="delegacion_notificada_tiene_carta",
             ),
             models.CheckConstraint(
@@ -567,7 +683,7 @@ class Delegacion(ConAcceso, RecuerdaSuGrupo, EtiquetasRapidas, models.Model):
     @property
     def firmada(self) -> bool:
         """The letter's signature is on record (signed copy or Daruma radicado)."""
-        return bool(self.carta_firmada_id or self.radicado_firma)
+        return bool(self.carta_firmada_id or self.radicado_firma or self.permanente_id)
 
     @property
     def debe_ficha(self) -> bool:
@@ -727,6 +843,15 @@ class CompromisoFicha(models.Model):
         related_name="+",
     )
     fecha_limite = models.DateField(_("fecha límite"))
+    # The meta of the plan de desarrollo it serves, carried to the P005 commitment.
+    meta = models.ForeignKey(
+        "compromisos.MetaEstrategica",
+        verbose_name=_("meta del plan de desarrollo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     compromiso = models.ForeignKey(
         "compromisos.Compromiso",
         verbose_name=_("compromiso en seguimiento"),
@@ -763,6 +888,11 @@ class CifrasDeInstancia(models.Model):
     instancia = models.ForeignKey(Instancia, on_delete=models.CASCADE, related_name="+")
     a_tiempo = models.PositiveIntegerField(default=0)
     tarde = models.PositiveIntegerField(default=0)
+    # On time at the first delivery and, if returned, sent back within the new deadline.
+    completas_a_tiempo = models.PositiveIntegerField(default=0)
+    # Sessions without the representation (no ficha owed), counted apart.
+    no_asistio = models.PositiveIntegerField(default=0)
+    suspendidas = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("cifras de fichas de una instancia")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from buengobierno.organizacion.acceso import tiene_rol
@@ -44,9 +44,17 @@ def ve_todo(usuario) -> bool:
     return tiene_rol(usuario, *Delegacion.acceso.ven_todo, Rol.ADMINISTRADOR)
 
 
+# What CifrasDeInstancia keeps: the figures of each group that no longer change.
+GUARDADOS = ("a_tiempo", "completas_a_tiempo", "tarde", "no_asistio", "suspendidas")
+
+
 def _entregadas():
+    """Delivered fichas, and the sessions that passed without the representation."""
     estados = Delegacion.DEBEN_FICHA + Delegacion.CON_FICHA
-    return Delegacion.objects.filter(estado__in=estados, ficha__entregada_en__isnull=False)
+    return Delegacion.objects.filter(
+        Q(estado__in=estados, ficha__entregada_en__isnull=False)
+        | Q(estado__in=Delegacion.SIN_REPRESENTACION)
+    )
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -58,7 +66,7 @@ def cifras_de_todo(agrupar: str, *, hoy: date | None = None) -> list[Cifras]:
     hoy = hoy or timezone.localdate()
     clave, corto, largo = EN_EL_RESUMEN[agrupar]
     guardadas = CifrasDeInstancia.objects.values(clave, corto, largo).annotate(
-        a_tiempo=Sum("a_tiempo"), tarde=Sum("tarde")
+        **{campo: Sum(campo) for campo in GUARDADOS}
     )
     por_clave = defaultdict(list)
     for grupo in grupos_de(guardadas, clave, corto, largo):
@@ -94,7 +102,7 @@ def _contar(organismo_id, instancia_id) -> dict:
         .order_by()
         .aggregate(**agregados_de_entregadas())
     )
-    return {"a_tiempo": fila["a_tiempo"] or 0, "tarde": fila["tarde"] or 0}
+    return {campo: fila[campo] or 0 for campo in GUARDADOS}
 
 
 def recontar(grupos) -> None:
@@ -131,8 +139,7 @@ def reconstruir() -> int:
             CifrasDeInstancia(
                 organismo_id=fila["organismo"],
                 instancia_id=fila["sesion__instancia"],
-                a_tiempo=fila["a_tiempo"],
-                tarde=fila["tarde"],
+                **{campo: fila[campo] for campo in GUARDADOS},
             )
             for fila in filas
         ),

@@ -35,6 +35,7 @@ from delegaciones.models import (
     ROLES_COORDINACION,
     CompromisoFicha,
     Delegacion,
+    DelegacionPermanente,
     ErrorDeEstado,
     FichaTecnica,
     Instancia,
@@ -366,6 +367,158 @@ def delegar(
     return delegacion
 
 
+# --- standing delegations --------------------------------------------------------------------
+
+
+def errores_de_permanente(
+    *, instancia, delegado, desde, hasta, acto=None, numero_acto="", fecha_acto=None, excluir=None
+) -> dict[str, list[str]]:
+    """Spanish messages, per field, of what makes a standing delegation invalid: the act's
+    number, date and PDF (checked by its content), a period that ends before it starts or
+    overlaps another standing delegation of the same instancia, a delegate who could not act."""
+    errores = {}
+    if not (numero_acto or "").strip():
+        errores["numero_acto"] = [_("Escriba el número del decreto o la resolución.")]
+    if fecha_acto is not None and fecha_acto > timezone.localdate():
+        errores["fecha_acto"] = [_("La fecha del acto no puede ser posterior a hoy.")]
+    if acto is None:
+        errores["acto"] = [_("Suba la copia del acto firmado (PDF).")]
+    else:
+        try:
+            if validar_archivo(acto) != Adjunto.Tipo.PDF:
+                errores["acto"] = [_("La copia del acto debe ser un PDF.")]
+        except ValidationError as error:
+            errores["acto"] = list(error.messages)
+    if delegado is not None:
+        errores.update(errores_de_delegacion(sesion_inicio=None, delegado=delegado))
+    if desde and hasta and hasta < desde:
+        errores["hasta"] = [_("La fecha final no puede ser anterior a la inicial.")]
+    elif desde and hasta and instancia is not None:
+        otra = (
+            DelegacionPermanente.objects.filter(
+                instancia=instancia, desde__lte=hasta, hasta__gte=desde
+            )
+            .exclude(pk=excluir)
+            .order_by("desde")
+            .first()
+        )
+        if otra is not None:
+            errores["desde"] = [
+                _(
+                    "Se cruza con otra delegación permanente de esta instancia (%(acto)s, "
+                    "del %(desde)s al %(hasta)s)."
+                )
+                % {
+                    "acto": otra.acto_en_palabras,
+                    "desde": fecha_larga(otra.desde),
+                    "hasta": fecha_larga(otra.hasta),
+                }
+            ]
+    return errores
+
+
+@transaction.atomic
+def crear_permanente(*, instancia: Instancia, datos: dict, acto, usuario) -> DelegacionPermanente:
+    """Register a standing delegation (decree or resolution) of `instancia` for a period,
+    with the act's PDF. `datos`: tipo_acto, numero_acto, fecha_acto, delegante, delegado,
+    desde, hasta, instrucciones. Raises ValidationError per field; nothing is saved then."""
+    _exigir_coordinador(usuario)
+    exigir_creacion(usuario, DelegacionPermanente)
+    # The instancia's row locked: two overlapping periods registered at once take turns.
+    instancia = Instancia.objects.select_for_update().get(pk=instancia.pk)
+    exigir_edicion(usuario, instancia)
+    errores = errores_de_permanente(
+        instancia=instancia,
+        delegado=datos.get("delegado"),
+        desde=datos.get("desde"),
+        hasta=datos.get("hasta"),
+        acto=acto,
+        numero_acto=datos.get("numero_acto"),
+        fecha_acto=datos.get("fecha_acto"),
+    )
+    if not (datos.get("instrucciones") or "").strip():
+        errores["instrucciones"] = [_("Escriba las instrucciones para el delegado.")]
+    if errores:
+        raise ValidationError(errores)
+    permanente = DelegacionPermanente(
+        instancia=instancia,
+        tipo_acto=datos.get("tipo_acto") or DelegacionPermanente.TipoActo.DECRETO,
+        numero_acto=datos["numero_acto"].strip(),
+        fecha_acto=datos["fecha_acto"],
+        delegante=datos.get("delegante") or Delegacion.Delegante.ALCALDE,
+        delegado=datos["delegado"],
+        desde=datos["desde"],
+        hasta=datos["hasta"],
+        instrucciones=datos["instrucciones"].strip(),
+        creado_por=usuario,
+    )
+    permanente.full_clean(exclude=["acto", "creado_por"])
+    permanente.save()
+    permanente.acto = guardar_adjunto(
+        objeto=permanente,
+        archivo=acto,
+        usuario=usuario,
+        descripcion=str(_("Copia del acto: %(acto)s") % {"acto": permanente.acto_en_palabras}),
+    )
+    permanente.save(update_fields=["acto"])
+    return permanente
+
+
+def permanente_de(sesion: Sesion) -> DelegacionPermanente | None:
+    """The standing delegation of the session's instancia whose period covers its date."""
+    dia = sesion.fecha
+    return (
+        DelegacionPermanente.objects.filter(
+            instancia_id=sesion.instancia_id, desde__lte=dia, hasta__gte=dia
+        )
+        .select_related("delegado__organismo")
+        .first()
+    )
+
+
+@transaction.atomic
+def delegar_desde_permanente(*, sesion: Sesion, usuario) -> Delegacion:
+    """Delegate `sesion` from the standing delegation that covers it, in one step: the act is
+    the written act, so the delegation is notified at once (no letter to number or sign) and
+    the delegate's reminders start; the ficha is owed as for any other session."""
+    _exigir_coordinador(usuario)
+    permanente = permanente_de(sesion)
+    if permanente is None:
+        raise ErrorDeEstado(
+            _("Ninguna delegación permanente de esta instancia cubre la fecha de la sesión.")
+        )
+    sesion = Sesion.objects.select_for_update().select_related("instancia").get(pk=sesion.pk)
+    errores = errores_de_delegacion(sesion_inicio=sesion.inicio, delegado=permanente.delegado)
+    if Delegacion.objects.filter(sesion=sesion).vigentes().exists():
+        errores.setdefault("delegado", []).append(MENSAJE_UNA_VIGENTE)
+    if errores:
+        raise ValidationError(errores)
+    ahora = timezone.now()
+    try:
+        with transaction.atomic():
+            delegacion = Delegacion.objects.create(
+                sesion=sesion,
+                permanente=permanente,
+                delegante=permanente.delegante,
+                delegado=permanente.delegado,
+                organismo=permanente.delegado.organismo,
+                instrucciones=permanente.instrucciones,
+                estado=Estado.NOTIFICADA,
+                notificada_en=ahora,
+                firma_registrada_en=ahora,
+                firma_registrada_por=usuario,
+                fecha_limite_ficha=plazo_de_ficha(sesion),
+                creado_por=usuario,
+            )
+    except IntegrityError:
+        raise ValidationError({"delegado": [MENSAJE_UNA_VIGENTE]}) from None
+    if sesion.asistencia != Sesion.Asistencia.DELEGA:
+        sesion.asistencia = Sesion.Asistencia.DELEGA
+        sesion.save(update_fields=["asistencia"])
+    _avisar_al_delegado(delegacion)
+    return delegacion
+
+
 @transaction.atomic
 def emitir_carta(*, delegacion: Delegacion, usuario) -> Delegacion:
     """Number the delegation letter and generate it for signature ("pendiente de firma").
@@ -657,9 +810,14 @@ def _filas_sin_enviar(ficha: FichaTecnica | None) -> list[dict]:
     if ficha is None or ficha.pk is None:
         return []
     return [
-        {"descripcion": f.descripcion, "responsable": f.responsable, "fecha_limite": f.fecha_limite}
+        {
+            "descripcion": f.descripcion,
+            "responsable": f.responsable,
+            "fecha_limite": f.fecha_limite,
+            "meta": f.meta,
+        }
         for f in ficha.compromisos_adoptados.filter(compromiso__isnull=True).select_related(
-            "responsable"
+            "responsable", "meta"
         )
     ]
 
@@ -768,6 +926,7 @@ def guardar_ficha(
             descripcion=(c.get("descripcion") or "").strip(),
             responsable=c["responsable"],
             fecha_limite=c["fecha_limite"],
+            meta=c.get("meta"),
         )
         for c in compromisos
     )
@@ -782,6 +941,7 @@ def guardar_ficha(
                     "descripcion": f.descripcion,
                     "responsable": f.responsable,
                     "fecha_limite": f.fecha_limite,
+                    "meta": f.meta,
                 }
                 for f in filas
             ],

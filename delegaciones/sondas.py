@@ -6,6 +6,7 @@ who may use it; the test sends hostile values to each parameter and field, one a
 
 from datetime import datetime, time, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from buengobierno.avisos.servicios import sin_avisos
@@ -66,6 +67,19 @@ def escenario(*, usuarios) -> dict:
         )
 
     with sin_avisos():
+        permanente = services.crear_permanente(
+            instancia=instancia,
+            datos={
+                "numero_acto": "4112.010.20.0123",
+                "fecha_acto": timezone.localdate(),
+                "delegado": directivo,
+                "desde": timezone.localdate() + timedelta(days=30),
+                "hasta": timezone.localdate() + timedelta(days=60),
+                "instrucciones": "Asistir a todas las sesiones.",
+            },
+            acto=SimpleUploadedFile("decreto.pdf", b"%PDF-1.4\n%%EOF\n"),
+            usuario=despacho,
+        )
         libre = sesion(6)
         por_firmar = delegar(sesion(7))
         notificada = firmada(delegar(sesion(5)))
@@ -79,6 +93,7 @@ def escenario(*, usuarios) -> dict:
         )
     return {
         "instancia": instancia,
+        "permanente": permanente,
         "libre": libre,
         "notificada": notificada,
         "por_firmar": por_firmar,
@@ -143,6 +158,16 @@ SONDAS = [
     Lista("indicadores", "delegaciones:indicadores"),
     Lista("instancias", "delegaciones:instancias"),
     Lista("instancia", "delegaciones:instancia", args=("instancia",)),
+    Lista("delegaciones permanentes", "delegaciones:permanentes"),
+    Lista("permanentes de la instancia", "delegaciones:permanentes_instancia", args=("instancia",)),
+    Lista("delegación permanente", "delegaciones:permanente", args=("permanente",)),
+    # Its form needs the act's PDF, which this probe cannot post: tests/delegaciones/
+    # test_permanentes.py sends the same hostile values to each of its fields, with the PDF.
+    Lista(
+        "página de nueva delegación permanente",
+        "delegaciones:nueva_permanente",
+        args=("instancia",),
+    ),
     Lista("sesiones", "delegaciones:sesiones"),
     Lista("sesión", "delegaciones:sesion", args=("libre",)),
     Lista("página de nueva sesión", "delegaciones:nueva_sesion", parametros=("instancia",)),

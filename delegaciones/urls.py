@@ -1,6 +1,6 @@
 from django.urls import path
 
-from delegaciones.views import delegaciones, registros, tableros
+from delegaciones.views import delegaciones, permanentes, registros, tableros
 
 app_name = "delegaciones"
 
@@ -16,6 +16,16 @@ urlpatterns = [
     path("instancias/nueva/", registros.nueva_instancia, name="nueva_instancia"),
     path("instancias/<int:pk>/", registros.instancia, name="instancia"),
     path("instancias/<int:pk>/editar/", registros.nueva_instancia, name="editar_instancia"),
+    # Standing delegations (decree or resolution for a period)
+    path("permanentes/", permanentes.lista, name="permanentes"),
+    path("permanentes/<int:pk>/", permanentes.detalle, name="permanente"),
+    path("instancias/<int:pk>/permanentes/", permanentes.lista, name="permanentes_instancia"),
+    path("instancias/<int:pk>/permanentes/nueva/", permanentes.nueva, name="nueva_permanente"),
+    path(
+        "sesiones/<int:pk>/delegar-permanente/",
+        permanentes.delegar_sesion,
+        name="delegar_permanente",
+    ),
     # Sessions
     path("sesiones/", registros.ListaSesiones.as_view(), name="sesiones"),
     path("sesiones/nueva/", registros.nueva_sesion, name="nueva_sesion"),

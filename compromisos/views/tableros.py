@@ -15,7 +15,14 @@ from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.listas import ListaView, Tarjeta, enlazador
 from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
-from compromisos.indicadores import Cifras, cifras_por, grafico_por_organismo, totales
+from compromisos.indicadores import (
+    Cifras,
+    RegistroEnVivo,
+    cifras_por,
+    grafico_por_organismo,
+    registro_en_vivo,
+    totales,
+)
 from compromisos.models import Compromiso, Corresponsable, Reunion
 from compromisos.resumen import cifras_por_organismo
 from compromisos.templatetags.compromisos import clase_estado
@@ -229,6 +236,18 @@ def indicadores(request):
     )
     grafico = grafico_por_organismo(por_organismo)
     total = Cifras.suma(por_organismo)
+    # Compliance per meta of the plan de desarrollo (the commitments that carry one), and the
+    # share of meetings recorded live per organism (policy 1).
+    por_meta = cifras_por_organismo(
+        Compromiso.objects.visibles_para(request.user),
+        request.user,
+        desde=desde,
+        hasta=hasta,
+        agrupar="meta",
+    )
+    en_vivo = registro_en_vivo(
+        Reunion.objects.visibles_para(request.user), desde=desde, hasta=hasta
+    )
     return render(
         request,
         "compromisos/indicadores.html",
@@ -237,6 +256,14 @@ def indicadores(request):
             "periodo": periodo,
             "cifras": por_organismo,
             "total": total,
+            "por_meta": por_meta,
+            "total_metas": Cifras.suma(por_meta),
+            "en_vivo": en_vivo,
+            "total_en_vivo": RegistroEnVivo(
+                nombre=_("Total"),
+                cerradas=sum(g.cerradas for g in en_vivo),
+                en_vivo=sum(g.en_vivo for g in en_vivo),
+            ),
             "graficos": [{"id": "grafico-organismos", "config": grafico}] if por_organismo else [],
         },
     )

@@ -21,7 +21,7 @@ from buengobierno.web.listas import ListaView, Tarjeta, enlazador
 from delegaciones import services
 from delegaciones.filtros import FiltroInstancias, FiltroSesiones
 from delegaciones.forms import DelegacionForm, InstanciaForm, SesionForm
-from delegaciones.models import Delegacion, Instancia, Sesion
+from delegaciones.models import Delegacion, DelegacionPermanente, Instancia, Sesion
 from delegaciones.templatetags.delegaciones import clase_delegacion
 
 
@@ -112,6 +112,13 @@ def instancia(request, pk):
             "instancia": instancia,
             "sesiones": sesiones,
             "delegados": list(anteriores.items()),
+            "permanentes": DelegacionPermanente.objects.visibles_para(request.user)
+            .filter(instancia=instancia)
+            .select_related("delegado")
+            .order_by("-desde")[:5],
+            "puede_registrar_permanente": services.es_coordinador(request.user)
+            and DelegacionPermanente.acceso.puede_crear(request.user)
+            and instancia.puede_editar(request.user),
             "puede_editar": instancia.puede_editar(request.user),
             "pestana": "instancias",
         },
@@ -362,6 +369,7 @@ def _pagina_sesion(request, sesion, *, form=None, status=200):
             "delegaciones": delegaciones,
             "vigente": vigente,
             "form": form,
+            "permanente": services.permanente_de(sesion) if puede_delegar else None,
             "puede_editar": sesion.puede_editar(request.user),
             "pestana": "sesiones",
         },

@@ -71,3 +71,6 @@ def test_the_demo_has_a_meeting_of_each_type_and_commitments_in_every_state_and_
     assert Compromiso.objects.vencidos().exists()
     assert set(Reunion.objects.values_list("estado", flat=True)) == set(Reunion.Estado.values)
     assert Reunion.objects.exclude(numero_acta="").count() == 1
+    # Issue 11 (done when): a commitment owed by an outside entity, followed up inside.
+    externo = Compromiso.objects.exclude(externo_entidad="").get()
+    assert externo.externo_entidad.startswith("Policía") and externo.responsable_id

@@ -2,16 +2,25 @@ import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
 from buengobierno.organizacion.roles import Rol
 from compromisos.models import Compromiso
-from delegaciones.models import Delegacion, FichaTecnica, Instancia, Sesion
+from delegaciones import services
+from delegaciones.models import (
+    Delegacion,
+    DelegacionPermanente,
+    FichaTecnica,
+    Instancia,
+    Sesion,
+)
+from tests.documentos.conftest import bytes_pdf
 
 pytestmark = pytest.mark.django_db
 
-MODELOS = ("instancia", "sesion", "delegacion", "fichatecnica")
+MODELOS = ("instancia", "sesion", "delegacion", "fichatecnica", "delegacionpermanente")
 
 
 @pytest.fixture
@@ -24,8 +33,22 @@ def test_every_model_is_in_the_admin_with_search_filters_inlines_and_history(
 ):
     delegacion = aceptada_pasada()
     ficha = enviar_ficha(delegacion, compromisos=[("Informe", directivo_salud, hoy)])
+    permanente = services.crear_permanente(
+        instancia=delegacion.sesion.instancia,
+        datos={
+            "numero_acto": "0042",
+            "fecha_acto": hoy,
+            "delegado": directivo_salud,
+            "desde": hoy,
+            "hasta": hoy,
+            "instrucciones": "Asistir.",
+        },
+        acto=SimpleUploadedFile("decreto.pdf", bytes_pdf()),
+        usuario=delegacion.creado_por,
+    )
     client.force_login(administrador)
     pks = {
+        "delegacionpermanente": permanente.pk,
         "instancia": delegacion.sesion.instancia_id,
         "sesion": delegacion.sesion_id,
         "delegacion": delegacion.pk,
@@ -56,6 +79,7 @@ def test_every_model_is_in_the_admin_with_search_filters_inlines_and_history(
         "sesion": {"delegaciones"},
         "delegacion": {"ficha"},
         "fichatecnica": {"compromisos_adoptados"},
+        "delegacionpermanente": set(),
     }
 
 
@@ -90,6 +114,14 @@ def test_the_demo_has_delegations_in_every_state_and_fichas_on_time_and_late_and
         origen_tipo=ContentType.objects.get_for_model(FichaTecnica),
         origen_id__in=[f.pk for f in entregadas],
     ).exists()
+    # A standing delegation with a session delegated from it (no letter of its own), a
+    # returned ficha with its new deadline, a no-show.
+    permanente = DelegacionPermanente.objects.select_related("acto").get()
+    assert permanente.acto.tipo == "pdf"
+    delegada = Delegacion.objects.get(permanente=permanente)
+    assert (delegada.estado, delegada.numero_carta) == (Delegacion.Estado.NOTIFICADA, "")
+    assert FichaTecnica.objects.filter(devuelta_en__isnull=False, plazo_reenvio__isnull=False)
+    assert Delegacion.objects.filter(estado=Delegacion.Estado.NO_ASISTIO).exists()
     assert set(Instancia.objects.values_list("tipo", flat=True)) >= {
         "junta_directiva",
         "consejo",

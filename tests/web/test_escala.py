@@ -18,7 +18,13 @@ from buengobierno.web.escala import Calendario, modulos_escala
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
 from compromisos.models import Avance, Compromiso, Reunion, TipoDeOrigen
 from delegaciones.avisos import avisar_delegaciones, avisar_fichas
-from delegaciones.models import CompromisoFicha, Delegacion, FichaTecnica, Sesion
+from delegaciones.models import (
+    CompromisoFicha,
+    Delegacion,
+    DelegacionPermanente,
+    FichaTecnica,
+    Sesion,
+)
 from delegaciones.services import SERIE_CARTAS
 
 ESCALA = 0.004
@@ -41,6 +47,7 @@ def test_the_seed_fills_every_procedure_with_its_share_of_eight_years(sembrada):
     assert Usuario.objects.filter(username__in=["despacho", "directivo", "secretario"]).count() == 3
     assert Organismo.objects.filter(jefe__isnull=True).count() == 0
     assert Sesion.objects.count() == round(20_000 * ESCALA)
+    assert DelegacionPermanente.objects.filter(hasta__gte=F("desde")).exists()
     assert Reunion.objects.count() == round(13_000 * ESCALA)
     assert Compromiso.objects.count() > 400
     assert FichaTecnica.objects.count() > 0.8 * Sesion.objects.count()
