@@ -1061,3 +1061,60 @@ def puede_llenar_ficha(delegacion: Delegacion, usuario) -> bool:
         and delegacion.sesion.ya_empezo
         and delegacion.puede_editar(usuario)
     )
+
+
+# --- representations of the Secretario de Gobierno (P002) ------------------------------------
+
+NORMA_REPRESENTACIONES = _l("Decreto 0516 de 2016 (representaciones del Secretario de Gobierno)")
+
+
+@transaction.atomic
+def delegar_representacion_del_secretario(
+    *,
+    organismo: Organismo,
+    entidad: str,
+    inicio,
+    lugar: str = "",
+    enlace_virtual: str = "",
+    temas: str = "",
+    delegado,
+    instrucciones: str,
+    usuario,
+) -> Delegacion:
+    """A delegation with the Secretario de Gobierno as delegating authority, for an activity of
+    his agenda (P002) that he does not attend: a session of the instancia that gathers the
+    representations asked by `organismo` (created on first use), delegated to `delegado`, so
+    the letter and the ficha técnica are owed as for any delegation. Raises ValidationError
+    (per field: inicio, delegado, instrucciones) and nothing is saved."""
+    nombre = str(_("Representaciones del Secretario de Gobierno ante %(organismo)s")) % {
+        "organismo": organismo.nombre
+    }
+    instancia, _creada = Instancia.objects.get_or_create(
+        nombre=nombre[:200],
+        defaults={
+            "tipo": Instancia.Tipo.OTRA,
+            "entidad_convocante": (entidad or organismo.nombre)[:200],
+            "norma": str(NORMA_REPRESENTACIONES),
+            "periodicidad": Instancia.Periodicidad.A_DEMANDA,
+            "organismo": organismo,
+            "creado_por": usuario,
+        },
+    )
+    sesion = registrar_sesion(
+        datos={
+            "instancia": instancia,
+            "inicio": inicio,
+            "lugar": (lugar or "")[:200],
+            "enlace_virtual": enlace_virtual or "",
+            "temas": temas or "",
+        },
+        archivos={},
+        usuario=usuario,
+    )
+    return delegar(
+        sesion=sesion,
+        delegado=delegado,
+        usuario=usuario,
+        instrucciones=instrucciones,
+        delegante=Delegacion.Delegante.SECRETARIO,
+    )

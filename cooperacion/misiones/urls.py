@@ -1,9 +1,21 @@
 from django.urls import path
 
-from buengobierno.web.views import inicio_procedimiento
+from cooperacion.misiones import views
 
 app_name = "cooperacion_misiones"
 
 urlpatterns = [
-    path("", inicio_procedimiento, {"app_label": "cooperacion_misiones"}, name="inicio"),
+    path("", views.ListaVisitas.as_view(), name="inicio"),
+    path("nueva/", views.nueva_visita, name="nueva"),
+    path("<int:pk>/", views.visita, name="visita"),
+    path("<int:pk>/editar/", views.editar_visita, name="editar"),
+    path("<int:pk>/delegacion/", views.agregar_miembro, name="miembro"),
+    path("<int:pk>/itinerario/", views.agregar_actividad, name="actividad"),
+    path("<int:pk>/protocolo/", views.agregar_item, name="item"),
+    path("<int:pk>/protocolo/<int:item>/estado/", views.estado_item, name="estado_item"),
+    path("<int:pk>/resultados/", views.resultados, name="resultados"),
+    path("<int:pk>/cancelar/", views.cancelar, name="cancelar"),
+    path("<int:pk>/compromiso/", views.compromiso, name="compromiso"),
+    path("<int:pk>/reunion/", views.reunion, name="reunion"),
+    path("<int:pk>/ficha.pdf", views.ficha_pdf, name="ficha_pdf"),
 ]

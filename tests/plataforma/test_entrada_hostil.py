@@ -52,6 +52,7 @@ ROLES = {
     "admin": (Rol.ADMINISTRADOR, "gobierno"),
     "directivo": (Rol.DIRECTIVO, "salud"),
     "enlace": (Rol.ENLACE, "salud"),
+    "relaciones": (Rol.RELACIONES, "gobierno"),  # P006-P008
 }
 REGISTRADOS = sondas_registradas()
 SONDAS = [(codigo, sonda) for codigo, modulo in REGISTRADOS for sonda in modulo.SONDAS]

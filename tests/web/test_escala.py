@@ -77,7 +77,7 @@ def test_seeded_records_are_what_the_services_would_have_left(sembrada):
     assert not verificados.filter(verificado_por=F("responsable")).exists()
     # The board's "tipo de origen" filter offers the kinds the seed landed.
     tipos = set(TipoDeOrigen.objects.values_list("content_type__model", flat=True))
-    assert tipos == {"reunion", "fichatecnica"}
+    assert tipos == {"reunion", "fichatecnica", "visitainternacional"}
 
 
 def test_letters_are_numbered_without_gaps_through_the_consecutive_series(sembrada):
