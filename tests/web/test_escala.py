@@ -17,7 +17,7 @@ from buengobierno.plazos.calendario import dias_habiles_entre, sumar_dias_habile
 from buengobierno.web.escala import Calendario, modulos_escala
 from compromisos.avisos import avisar_vencimientos, enviar_resumenes
 from compromisos.models import Avance, Compromiso, Reunion, TipoDeOrigen
-from delegaciones.avisos import avisar_fichas
+from delegaciones.avisos import avisar_delegaciones, avisar_fichas
 from delegaciones.models import (
     CompromisoFicha,
     Delegacion,
@@ -99,7 +99,7 @@ def test_the_ledger_holds_what_the_scans_would_claim_now(sembrada):
     with transaction.atomic():
         assert avisar_vencimientos() == 0
         assert enviar_resumenes() == 0
-        assert avisar_fichas() == 0
+        assert avisar_delegaciones() == 0  # reminders of unanswered delegations included
         transaction.set_rollback(True)
     with transaction.atomic():
         Recordatorio.objects.all().delete()
