@@ -168,7 +168,7 @@ def test_faculties_are_registered_and_listed(client, despacho):
     )
     assert respuesta.status_code == 302
     facultad = FacultadExtraordinaria.objects.get()
-    assert "Decreto 0100" in client.get(facultad.get_absolute_url()).content.decode()
+    assert "Modificar la estructura." in client.get(facultad.get_absolute_url()).content.decode()
     assert "Acuerdo 0450" in client.get(reverse("proyectos_acuerdo:facultades")).content.decode()
 
 

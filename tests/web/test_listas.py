@@ -255,7 +255,10 @@ def test_a_long_list_counts_its_rows_once_a_minute_and_a_short_one_every_time(
 def test_an_account_without_a_role_gets_neither_the_directory_nor_the_organisms(
     client, crear_usuario, personas, vista, exportar
 ):
-    client.force_login(crear_usuario(None, username="sin.rol"))
+    # Named, so that a random name cannot be the «Luisa» of the directory it must not see.
+    client.force_login(
+        crear_usuario(None, username="sin.rol", first_name="Ramiro", last_name="Sin Rol")
+    )
 
     respuesta = client.get(reverse(vista), {"exportar": exportar} if exportar else {})
 
