@@ -66,7 +66,7 @@ def test_a_rolled_back_transaction_gives_its_number_back():
 
 def test_an_unknown_series_is_an_error():
     with pytest.raises(SerieConsecutiva.DoesNotExist):
-        tomar("resoluciones")
+        tomar("serie-que-no-existe")  # (resoluciones exists since P003)
 
 
 @pytest.mark.parametrize("formato", ["{anio}", "{numero:04d}-{mes}", "{numero:x", "{}-{numero}"])
