@@ -63,7 +63,7 @@ def test_the_demo_has_alliances_in_every_state_and_a_reserved_and_a_public_visit
     audiencia = publica.actividades.get(participa_secretario=True).actividad_agenda
     assert (audiencia.tipo, audiencia.estado, audiencia.privada) == ("visita", "confirmada", False)
     dia = timezone.localtime(audiencia.inicio).date()
-    semana = calendario.entradas(usuarios["directivo"], dia, dia + timedelta(days=6))
+    semana = calendario.entradas(usuarios["despacho"], dia, dia + timedelta(days=6))
     assert audiencia.titulo in [e.titulo for e in semana]
     reservada = VisitaInternacional.objects.get(reservada=True).actividades.get()
     assert reservada.actividad_agenda.privada
