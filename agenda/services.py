@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from agenda.models import (
@@ -336,7 +337,7 @@ def registrar_actividad_de_visita(actividad_itinerario, usuario, *, motivo: str 
             vinculada.motivo_cancelacion = motivo or _(
                 "El Secretario ya no participa en esta actividad de la visita."
             )
-            vinculada._change_reason = vinculada.motivo_cancelacion
+            vinculada._change_reason = Truncator(vinculada.motivo_cancelacion).chars(100)
             vinculada.save(update_fields=["estado", "motivo_cancelacion"])
         return vinculada
     datos = {
@@ -353,7 +354,9 @@ def registrar_actividad_de_visita(actividad_itinerario, usuario, *, motivo: str 
         if cambios:
             for campo in cambios:
                 setattr(vinculada, campo, datos[campo])
-            vinculada._change_reason = motivo or _("Cambió el itinerario de la visita.")
+            vinculada._change_reason = Truncator(
+                motivo or _("Cambió el itinerario de la visita.")
+            ).chars(100)
             vinculada.save(update_fields=cambios)
         return vinculada
     if vinculada is not None and vinculada.estado == Estado.REALIZADA:

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion
@@ -251,7 +252,8 @@ def cancelar_visita(*, visita: VisitaInternacional, motivo: str, usuario) -> Vis
         raise ValidationError({"motivo": _("Indique el motivo de la cancelación.")})
     visita.estado = VisitaInternacional.Estado.CANCELADA
     visita.motivo_cancelacion = motivo
-    visita._change_reason = motivo
+    # The history keeps 100 characters of the reason; the full text is motivo_cancelacion.
+    visita._change_reason = Truncator(motivo).chars(100)
     visita.save()
     _sincronizar_agenda(visita, usuario, _("Se canceló la visita: %(motivo)s") % {"motivo": motivo})
     return visita
