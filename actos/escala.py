@@ -130,7 +130,6 @@ class _Actos:
             "urgencia": "urgente" if azar.random() < 0.1 else "normal",
             "fundamento": "Constitución Política, artículo 315; Ley 1551 de 2012.",
             "competencia": "Artículo 315, numeral 3, de la Constitución Política.",
-            "acuerdo_facultades": "",
             "estado": E.BORRADOR,
             "version_actual_id": None,
             "vb_productor_en": None,

@@ -1,6 +1,7 @@
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actos.models import (
@@ -22,6 +23,7 @@ from buengobierno.web.formularios import (
     sin_guiones,
     texto_de_accion,
 )
+from proyectos_acuerdo.models import FacultadExtraordinaria
 
 AYUDA_TEXTO = _("El texto del acto: documento de Word (DOCX) o PDF.")
 RELACIONES = {str(etiqueta).lower(): valor for valor, etiqueta in RelacionActo.Tipo.choices}
@@ -59,7 +61,7 @@ class ActoForm(forms.ModelForm):
             "fecha_recibido",
             "fundamento",
             "competencia",
-            "acuerdo_facultades",
+            "facultad",
         ]
         widgets = {
             "epigrafe": forms.Textarea(attrs={"rows": 2}),
@@ -71,6 +73,15 @@ class ActoForm(forms.ModelForm):
     def __init__(self, *args, elige_organismo: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tipo"].queryset = TipoActo.objects.filter(activo=True)
+        hoy = timezone.localdate()
+        # Pro tempore faculties are exercised only while they last (Ley 136 de 1994, art. 32-3).
+        self.fields["facultad"].queryset = FacultadExtraordinaria.objects.filter(
+            inicio__lte=hoy, fin__gte=hoy
+        ).order_by("fin", "pk")
+        self.fields["facultad"].help_text = _(
+            "Solo las facultades vigentes hoy. Déjelo vacío si el acto no ejerce facultades "
+            "extraordinarias."
+        )
         if elige_organismo:
             self.fields["organismo"].queryset = Organismo.objects.filter(activo=True)
         else:
@@ -105,7 +116,7 @@ class ActoForm(forms.ModelForm):
                 _("Fundamento y relaciones"),
                 "fundamento",
                 "competencia",
-                "acuerdo_facultades",
+                "facultad",
                 "relaciones",
             ),
             Fieldset(

@@ -172,13 +172,14 @@ class ActoAdministrativo(ConAcceso, models.Model):
         blank=True,
         help_text=_("La norma que da al Alcalde la competencia para expedir el acto."),
     )
-    # P004 (proyectos_acuerdo) is built in parallel: the lead replaces this text by a link to
-    # the acuerdo whose facultades the act exercises once both apps have landed.
-    acuerdo_facultades = models.CharField(
-        _("acuerdo cuyas facultades ejerce"),
-        max_length=300,
+    facultad = models.ForeignKey(
+        "proyectos_acuerdo.FacultadExtraordinaria",
+        verbose_name=_("facultades extraordinarias que ejerce"),
+        null=True,
         blank=True,
-        help_text=_("Por ejemplo: Acuerdo 0456 de 2025, artículo 3."),
+        on_delete=models.PROTECT,
+        related_name="actos",
+        help_text=_("Las facultades pro tempore del Concejo (P004) en cuyo ejercicio se expide."),
     )
 
     estado = models.CharField(

@@ -28,6 +28,7 @@ from actos.models import (
 from buengobierno.avisos.servicios import notificar
 from buengobierno.documentos.adjuntos import guardar_adjunto, validar_archivo
 from buengobierno.documentos.consecutivos import siguiente_consecutivo
+from buengobierno.documentos.formato import fecha_larga
 from buengobierno.documentos.models import Adjunto
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, roles_de
 from buengobierno.organizacion.roles import Rol
@@ -174,6 +175,17 @@ def crear_acto(*, usuario, datos: dict, archivo, comentario: str = "", relacione
             raise ValidationError({"fecha_recibido": errores})
     _validar_texto(archivo)
     hoy = timezone.localdate()
+    facultad = datos.get("facultad")
+    if facultad is not None and not facultad.inicio <= hoy <= facultad.fin:
+        raise ValidationError(
+            {
+                "facultad": _(
+                    "Esas facultades extraordinarias no están vigentes hoy (del %(inicio)s al "
+                    "%(fin)s): un acto solo puede ejercerlas mientras duran."
+                )
+                % {"inicio": fecha_larga(facultad.inicio), "fin": fecha_larga(facultad.fin)}
+            }
+        )
     acto = ActoAdministrativo.objects.create(
         **datos, creado_por=usuario, etapa_desde=hoy, vence_etapa=_vence(Estado.BORRADOR, hoy)
     )

@@ -71,6 +71,8 @@ class FiltroCompromisos(django_filters.FilterSet):
     def tipos_de_origen():
         """The kinds of record commitments came from (meetings, fichas, visits…): the few
         rows of TipoDeOrigen, not a DISTINCT over the commitments."""
+        # Read on every request, not kept (web.opciones): an export builds this form too,
+        # and must not wait on a stalled cache before it answers.
         opciones = [
             (str(t.content_type_id), capfirst(str(t)))
             for t in TipoDeOrigen.objects.select_related("content_type")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from buengobierno.documentos.formato import fecha_hora_larga, fecha_larga
 from buengobierno.organizacion.roles import Rol
 from compromisos.escala import Origen, descripcion_compromiso, sembrar_compromisos
+from delegaciones.avisos import DIAS_ESCALAR_RESPUESTA, DIAS_RECORDAR_RESPUESTA
 from delegaciones.models import (
     DIAS_HABILES_FICHA,
     CompromisoFicha,
@@ -357,6 +358,7 @@ class Delegaciones:
         )
         respuesta = max(respuesta, notificada + timedelta(minutes=5))
         if respuesta > contexto.ahora:
+            self._avisos_sin_respuesta(hijos, delegado, inicio, plazo, notificada, nombre_instancia)
             return self._fin(valores, hijos, url)
         if rechazar:
             motivo = azar.choice(MOTIVOS_RECHAZO)
@@ -557,6 +559,57 @@ class Delegaciones:
             else:
                 contexto.notificar(modelo=Delegacion, object_id=valores["id"], url=url, **datos)
         return None
+
+    def _avisos_sin_respuesta(self, hijos, delegado, inicio, plazo, notificada, nombre) -> None:
+        """What delegaciones.avisos.avisar_sin_respuesta claimed of a delegation still
+        unanswered: the delegate reminded from two business days before the session (if
+        notified before that day), the Despacho told from the business day before."""
+        contexto, cal = self.contexto, self.contexto.calendario
+        if inicio <= contexto.ahora:
+            return
+        dia_sesion = timezone.localtime(inicio).date()
+        notificada_el = timezone.localtime(notificada).date()
+        sesion = fecha_larga(dia_sesion)
+        for dias, tipo in (
+            (DIAS_RECORDAR_RESPUESTA, "sin_respuesta"),
+            (DIAS_ESCALAR_RESPUESTA, "sin_respuesta_escalada"),
+        ):
+            primero = cal.sumar(dia_sesion, -dias)  # the first day the scan finds it
+            if tipo == "sin_respuesta":
+                primero = max(primero, notificada_el + timedelta(days=1))
+            cuando = contexto.pasada(
+                contexto.momento(primero, 0), minuto=MINUTO_ESCANEO, hasta=inicio
+            )
+            if cuando is None:
+                continue
+            if tipo == "sin_respuesta":
+                destinatarios = [delegado.id]
+                titulo = f"Responda la delegación: {nombre}"
+                mensaje = (
+                    f"Aún no ha aceptado ni rechazado la delegación para la sesión del {sesion}. "
+                    "Respóndala hoy para que el Despacho sepa si cuenta con usted."
+                )
+            else:
+                destinatarios = [p.id for p in self.despacho if p.id != delegado.id]
+                titulo = f"Delegación sin respuesta de {delegado.nombre}: {nombre}"
+                mensaje = (
+                    f"{delegado.nombre} no ha aceptado ni rechazado la delegación y la sesión "
+                    f"es el {sesion}: confirme su asistencia o delegue en otra persona."
+                )
+            for destinatario in destinatarios:
+                hijos.append(
+                    (
+                        "aviso",
+                        {
+                            "paso": f"{tipo}:{plazo:%Y%m%d}",
+                            "destinatario_id": destinatario,
+                            "plantilla": "delegaciones/sin_respuesta",
+                            "cuando": cuando,
+                            "titulo": titulo,
+                            "contexto": {"tipo": tipo, "mensaje": mensaje},
+                        },
+                    )
+                )
 
     def _avisos_de_ficha(self, pk, url, instancia, delegado, plazo, desde, hasta) -> None:
         """What delegaciones.avisos.avisar_fichas claimed while the ficha was owed."""

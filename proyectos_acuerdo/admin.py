@@ -62,7 +62,7 @@ class ConceptoAdmin(SimpleHistoryAdmin):
 @admin.register(FacultadExtraordinaria)
 class FacultadExtraordinariaAdmin(SimpleHistoryAdmin):
     list_display = ("acuerdo", "inicio", "fin", "responsable")
-    search_fields = ("acuerdo", "objeto", "actos_expedidos")
+    search_fields = ("acuerdo", "objeto")
     date_hierarchy = "fin"
     list_select_related = ("responsable",)
     autocomplete_fields = ("proyecto", "responsable")

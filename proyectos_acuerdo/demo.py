@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from actos.models import ActoAdministrativo
 from buengobierno.avisos.servicios import sin_avisos
 from buengobierno.organizacion.models import Organismo
 from buengobierno.plazos.calendario import sumar_dias_habiles
@@ -270,12 +271,16 @@ def cargar(*, usuarios, stdout):
             )
             creados += 1
         if not FacultadExtraordinaria.objects.exists():
-            FacultadExtraordinaria.objects.create(
+            facultad = FacultadExtraordinaria.objects.create(
                 acuerdo="Acuerdo 0451 de 2026",
-                objeto="Modificar la estructura de la Administración Central y las funciones de sus dependencias.",
+                objeto="Adoptar y reglamentar las políticas públicas de salud del Distrito.",
                 inicio=hoy - timedelta(days=155),
                 fin=hoy + timedelta(days=25),
                 responsable=despacho,
-                actos_expedidos="Decreto 4112.010.20.0201 de 2026\nDecreto 4112.010.20.0233 de 2026",
+            )
+            # Two of P003's demo decrees (loaded before, in procedure-code order) exercise them.
+            decretos = ActoAdministrativo.objects.filter(tipo__nombre="Decreto").order_by("pk")
+            ActoAdministrativo.objects.filter(pk__in=decretos.values("pk")[:2]).update(
+                facultad=facultad
             )
     stdout.write(f"Proyectos de acuerdo: {creados} proyectos de demostración.")

@@ -247,7 +247,6 @@ def _facultad(contexto, responsable):
         inicio=inicio,
         fin=fin,
         responsable_id=responsable.id,
-        actos_expedidos="",
         creado_en=contexto.momento(inicio, 9),
     )
     if fin >= hoy:

@@ -129,13 +129,11 @@ class FacultadForm(ConVersion, forms.ModelForm):
             "inicio",
             "fin",
             "responsable",
-            "actos_expedidos",
         ]
         widgets = {
             "inicio": EntradaFecha(),
             "fin": EntradaFecha(),
             "objeto": forms.Textarea(attrs={"rows": 3}),
-            "actos_expedidos": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -466,11 +466,6 @@ class FacultadExtraordinaria(ConAcceso, models.Model):
         on_delete=models.PROTECT,
         related_name="facultades_extraordinarias",
     )
-    actos_expedidos = models.TextField(
-        _("actos expedidos en su ejercicio"),
-        blank=True,
-        help_text=_("Uno por línea (número y fecha del decreto)."),
-    )
     creado_en = models.DateTimeField(_("registrada en"), default=timezone.now)
 
     acceso = Politica(

@@ -434,7 +434,6 @@ class ListaFacultades(ListaView):
         (gettext_lazy("Desde"), "inicio"),
         (gettext_lazy("Hasta"), "fin"),
         (gettext_lazy("Responsable"), "responsable"),
-        (gettext_lazy("Actos expedidos"), "actos_expedidos"),
     ]
     columnas_lista = [
         (gettext_lazy("Acuerdo"), "acuerdo"),
@@ -477,7 +476,10 @@ def facultad(request, pk):
         "proyectos_acuerdo/facultad.html",
         {
             "facultad": objeto,
-            "actos": [linea for linea in objeto.actos_expedidos.splitlines() if linea.strip()],
+            # The P003 acts issued under them, as far as this person may see each.
+            "actos": objeto.actos.visibles_para(request.user)
+            .select_related("tipo")
+            .order_by("-pk"),
             "puede_editar": objeto.puede_editar(request.user),
             "pestana": "facultades",
         },

@@ -7,18 +7,22 @@ from django.utils import timezone
 from buengobierno.organizacion.models import CODIGO_SECRETARIA_DE_GOBIERNO
 from buengobierno.organizacion.roles import Rol
 from buengobierno.plazos.calendario import comprobar_version
+from buengobierno.web import opciones
 from tests.factories import OrganismoFactory, UsuarioFactory
 
 
 @pytest.fixture(autouse=True)
 def _cache_limpia():
     # The cache outlives each test's rollback; so does the business-day calendar each process
-    # holds in memory (a test may have added a non-working day): compare it again.
+    # holds in memory (a test may have added a non-working day): compare it again; and the
+    # filters' option lists each process keeps.
     cache.clear()
     comprobar_version()
+    opciones.olvidar()
     yield
     cache.clear()
     comprobar_version()
+    opciones.olvidar()
 
 
 @pytest.fixture

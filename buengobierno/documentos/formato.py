@@ -17,9 +17,11 @@ use the same functions through `{% load formato %}` (see buengobierno/web/templa
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.dateformat import format as formatear
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 RAYA = "–"  # between the two ends of a range, with a space on each side
@@ -36,8 +38,15 @@ def fecha_larga(valor: date | datetime | None) -> str:
     if not valor:
         return ""
     valor = _local(valor)
-    mes = formatear(valor, "F").lower()
-    return _("%(dia)s de %(mes)s de %(anio)s") % {"dia": valor.day, "mes": mes, "anio": valor.year}
+    dia = valor.date() if isinstance(valor, datetime) else valor
+    return _fecha_larga_del_dia(dia, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _fecha_larga_del_dia(dia: date, _idioma: str) -> str:
+    # Written once per day and language: lists write two or three dates a row.
+    mes = formatear(dia, "F").lower()
+    return _("%(dia)s de %(mes)s de %(anio)s") % {"dia": dia.day, "mes": mes, "anio": dia.year}
 
 
 def dia_y_fecha(valor: date | datetime | None) -> str:

@@ -132,6 +132,7 @@ class Tabla:
         self.siguiente = ultimo + 1
         self.filas: list[tuple] = []
         self.escritas = 0
+        self.reservados: set[int] = set()  # ids handed out by `reservar`, their row still to come
         # Parents among the models with a real foreign key (history tables have none).
         self.padres = {
             f.related_model
@@ -186,6 +187,7 @@ class Escritor:
     def __init__(self):
         self.tablas: dict[type, Tabla] = {}
         self.pendientes = 0
+        self.reservas = 0
 
     def tabla(self, modelo) -> Tabla:
         if modelo not in self.tablas:
@@ -193,11 +195,23 @@ class Escritor:
         return self.tablas[modelo]
 
     def agregar(self, modelo, **valores) -> int:
-        pk = self.tabla(modelo).agregar(**valores)
+        tabla = self.tabla(modelo)
+        pk = tabla.agregar(**valores)
+        if pk in tabla.reservados:
+            tabla.reservados.discard(pk)
+            self.reservas -= 1
         self.pendientes += 1
-        if self.pendientes >= LOTE:
+        # Never between a reserved row's children and the row: they go in one transaction.
+        if self.pendientes >= LOTE and not self.reservas:
             self.escribir()
         return pk
+
+    def reservar(self, modelo) -> int:
+        tabla = self.tabla(modelo)
+        tabla.siguiente += 1
+        tabla.reservados.add(tabla.siguiente - 1)
+        self.reservas += 1
+        return tabla.siguiente - 1
 
     def _en_orden(self) -> list[Tabla]:
         restantes = list(self.tablas.values())
@@ -402,10 +416,9 @@ class Contexto:
 
     def reservar(self, modelo) -> int:
         """The id the next row of `modelo` will have, when children must know it before the
-        row's own values are settled; pass it back as `id=` to `agregar`."""
-        tabla = self.escritor.tabla(modelo)
-        tabla.siguiente += 1
-        return tabla.siguiente - 1
+        row's own values are settled; pass it back as `id=` to `agregar`. No batch is written
+        until that row comes, so its children never reach the database before it."""
+        return self.escritor.reservar(modelo)
 
     def pasada(self, desde: datetime, *, minuto: int, hasta: datetime | None = None):
         """When an hourly scan (at hh:`minuto`, 7 to 18 h, every day) first ran at or after

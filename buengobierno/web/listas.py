@@ -12,7 +12,7 @@
 The template includes "web/_filtros.html" (filter form with the search box and the export
 buttons) and "web/_paginacion.html", and loops over `object_list` (the current page). The
 default template "web/lista.html" shows `columnas_lista` (default: the export columns) as a
-table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts])]).
+table through "web/_tabla.html" (context `encabezados` and `filas` [(objeto, [texts], url)]).
 `?q=` searches, `?exportar=csv` or `?exportar=xlsx` downloads every filtered row (the CSV in
 Excel's es-CO dialect; `&separador=coma` for a standard one). The CSV streams whatever its size;
 an XLSX of more than EXPORTACION_FILAS_EN_LINEA rows is produced in the background and offered
@@ -53,8 +53,9 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -72,6 +73,7 @@ from buengobierno.web.exportar import (
     respuesta_exportacion,
     valor_de,
 )
+from buengobierno.web.opciones import guardadas_de, opcion, vacias_de
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,58 @@ class Tarjeta:
             return fecha_hora_larga(self.fecha)
         return fecha_larga(self.fecha)
 
+    def html(self) -> str:
+        """The card as web/_tarjetas.html draws it, written in Python: a template per card
+        and per detail cost more than the page's query."""
+        e = conditional_escape
+        if self.url:
+            titulo = f'<a class="titulo" href="{e(self.url)}">{e(self.titulo)}</a>'
+        else:
+            titulo = f'<span class="titulo">{e(self.titulo)}</span>'
+        estado = (
+            f'<span class="badge {e(self.clase_estado)}">{e(self.estado)}</span>'
+            if self.estado
+            else ""
+        )
+        partes = [
+            f'<li class="tarjeta-registro{" vencida" if self.vencido else ""}">'
+            f'<div class="d-flex justify-content-between align-items-start gap-2">'
+            f"{titulo}{estado}</div>"
+        ]
+        if self.fecha or self.responsable or self.detalles:
+            partes.append('<dl class="datos">')
+            if self.fecha:
+                clase = ' class="text-danger fw-semibold"' if self.vencido else ""
+                etiqueta = self.etiqueta_fecha or _("Fecha")
+                partes.append(
+                    f"<div><dt>{e(etiqueta)}</dt><dd{clase}>{e(self.fecha_mostrada)}</dd></div>"
+                )
+            if self.responsable:
+                etiqueta = self.etiqueta_responsable or _("Responsable")
+                partes.append(f"<div><dt>{e(etiqueta)}</dt><dd>{e(self.responsable)}</dd></div>")
+            partes.extend(
+                f"<div><dt>{e(etiqueta)}</dt><dd>{e(texto)}</dd></div>"
+                for etiqueta, texto in self.detalles
+            )
+            partes.append("</dl>")
+        if self.accion:
+            texto, url = self.accion
+            partes.append(
+                f'<a class="btn btn-sm btn-outline-primary mt-2" href="{e(url)}">{e(texto)}</a>'
+            )
+        partes.append("</li>")
+        return "".join(partes)
+
+
+def lista_de_tarjetas(tarjetas, mensaje_vacio="") -> str:
+    """A list's cards for a phone (hidden from md up, where the table shows)."""
+    cuerpo = "".join(t.html() for t in tarjetas) or (
+        '<li class="tarjeta-registro text-center text-secondary">'
+        f"{conditional_escape(mensaje_vacio or _('No hay registros que coincidan con los filtros.'))}"
+        "</li>"
+    )
+    return mark_safe(f'<ul class="lista-tarjetas d-md-none list-unstyled">{cuerpo}</ul>')  # noqa: S308
+
 
 @dataclass(frozen=True)
 class FiltroActivo:
@@ -111,40 +165,110 @@ class SelectoRapido(forms.Select):
 
     Django renders each <option> through a template: on a filter form with a few hundred
     options (people, metas, organisms) that costs more than the rest of a list page, on
-    every request. Attributes, the selected value and option groups are kept.
+    every request. Attributes, the selected value and option groups are kept. With
+    `campo` (a ModelChoiceField), the records come from web.opciones, kept between
+    requests with their HTML, instead of the database.
     """
+
+    campo = None
 
     def render(self, name, value, attrs=None, renderer=None):
         atributos = {"name": name, **self.build_attrs(self.attrs, attrs)}
         elegidos = set(self.format_value(value))
         partes = [format_html("<select{}>", flatatt(atributos))]
-        for valor, etiqueta in self.choices:
+        if self.campo is not None:
+            partes.extend(opcion(v, e, v in elegidos) for v, e in vacias_de(self.campo))
+            guardadas = guardadas_de(self.campo)
+            html = guardadas.html
+            for elegido in elegidos - {""}:
+                marca = f'<option value="{escape(elegido)}">'
+                html = html.replace(marca, f"{marca[:-1]} selected>", 1)
+            partes.append(html)
+        for valor, etiqueta in () if self.campo is not None else self.choices:
             if isinstance(etiqueta, list | tuple):  # an option group
                 partes.append(f'<optgroup label="{escape(str(valor))}">')
-                partes.extend(self._opcion(v, e, elegidos) for v, e in etiqueta)
+                partes.extend(opcion(v, e, str(v) in elegidos) for v, e in etiqueta)
                 partes.append("</optgroup>")
             else:
-                partes.append(self._opcion(valor, etiqueta, elegidos))
+                partes.append(opcion(valor, etiqueta, _texto(valor) in elegidos))
         partes.append("</select>")
         return mark_safe("".join(partes))  # noqa: S308 — every text in it is escaped
 
-    @staticmethod
-    def _opcion(valor, etiqueta, elegidos) -> str:
-        # The standard library's escape, as Django's does, without its lazy-string wrapper
-        # (which costs more than the escaping over hundreds of options).
-        texto = "" if valor is None else str(valor)
-        marcado = " selected" if texto in elegidos else ""
-        etiqueta = etiqueta.__html__() if hasattr(etiqueta, "__html__") else escape(str(etiqueta))
-        return f'<option value="{escape(texto)}"{marcado}>{etiqueta}</option>'
+
+def _texto(valor) -> str:
+    return "" if valor is None else str(valor)
 
 
-def _selecto_rapido(widget) -> forms.Widget:
+ITERADORES_SIMPLES = (forms.models.ModelChoiceIterator, django_filters.fields.ModelChoiceIterator)
+
+
+def _selecto_rapido(widget, campo=None) -> forms.Widget:
     if type(widget) is not forms.Select:  # a widget with its own template keeps it
         return widget
     rapido = SelectoRapido(attrs=widget.attrs)
-    rapido.choices = widget.choices
+    # Fields that group or decorate their options keep Django's iterator.
+    if isinstance(campo, forms.ModelChoiceField) and campo.iterator in ITERADORES_SIMPLES:
+        rapido.campo = campo
+    else:
+        rapido.choices = widget.choices
     rapido.is_required = widget.is_required
     return rapido
+
+
+# Widgets the filter bar draws itself; any other (a checkbox, a multiple choice, a file…)
+# goes through crispy's field template.
+_CLASE_DE_ENTRADA = {
+    SelectoRapido: "form-select",
+    forms.TextInput: "form-control",
+    forms.DateInput: "form-control",
+    forms.NumberInput: "form-control",
+}
+
+
+def campo_de_filtro(campo, parte: str = "") -> str:
+    """One filter of a list's filter bar, as crispy-bootstrap5 draws it (the wrapper, the
+    label, the input with its classes, the errors and help) without its templates: they
+    cost more than the rest of a list page. `parte="entrada"`: the input alone (the search
+    box, which has its own wrapper)."""
+    widget = campo.field.widget
+    clase = next((c for tipo, c in _CLASE_DE_ENTRADA.items() if isinstance(widget, tipo)), None)
+    if clase is None or campo.is_hidden:
+        from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
+
+        return as_crispy_field(campo)
+    nombre_clase = type(widget).__name__.lower()
+    propia = widget.attrs.get("class", "")
+    if nombre_clase not in propia:
+        propia = f"{propia} {nombre_clase}".strip()
+    errores = campo.errors
+    atributos = {"class": f"{propia} {clase}{' is-invalid' if errores else ''}"}
+    if parte == "entrada":  # the search box: its error goes below the whole input group
+        if errores:
+            atributos["aria-describedby"] = "error-busqueda"
+        return campo.as_widget(attrs=atributos)
+    entrada = campo.as_widget(attrs=atributos)
+    requerido = campo.field.required
+    marca = '<span class="asteriskField" aria-hidden="true">*</span>' if requerido else ""
+    clase_etiqueta = "form-label requiredField" if requerido else "form-label"
+    partes = [
+        f'<div id="div_{campo.auto_id}" class="mb-3">'
+        f'<label for="{campo.id_for_label}" class="{clase_etiqueta}">'
+        f"{conditional_escape(campo.label)}{marca}</label>",
+        entrada,
+    ]
+    if errores:
+        partes.append(f'<div id="{errores.field_id}_error" class="invalid-feedback">')
+        partes.extend(
+            f'<p id="error_{numero}_{campo.auto_id}"><strong>{conditional_escape(error)}</strong></p>'
+            for numero, error in enumerate(errores, start=1)
+        )
+        partes.append("</div>")
+    if campo.help_text:
+        partes.append(
+            f'<div id="{campo.auto_id}_helptext" class="form-text">{campo.help_text}</div>'
+        )
+    partes.append("</div>")
+    return mark_safe("".join(partes))  # noqa: S308 — labels and errors are escaped
 
 
 def ajustar_formulario_de_filtros(form) -> None:
@@ -166,7 +290,7 @@ def ajustar_formulario_de_filtros(form) -> None:
             opciones = list(campo.choices)
             if opciones and opciones[0][0] == "" and str(opciones[0][1]).startswith("---"):
                 campo.choices = [("", todos(etiqueta)), *opciones[1:]]
-        campo.widget = _selecto_rapido(campo.widget)
+        campo.widget = _selecto_rapido(campo.widget, campo)
 
 
 def _texto_del_filtro(campo, valor) -> str:
@@ -218,6 +342,12 @@ class Paginador(Paginator):
     CONTAR_SIEMPRE_HASTA = 10_000
     SEGUNDOS_EN_CACHE = 60
 
+    def __init__(self, *args, clave: str | None = None, **kwargs):
+        # What the count is kept under: ListaView names it by the page and the person (no
+        # SQL to compile); without it, the query's SQL does.
+        self.clave = clave
+        super().__init__(*args, **kwargs)
+
     @cached_property
     def count(self) -> int:
         clave = self._clave()
@@ -233,6 +363,8 @@ class Paginador(Paginator):
         return total
 
     def _clave(self) -> str | None:
+        if self.clave:
+            return self.clave
         consulta = getattr(self.object_list, "query", None)
         if consulta is None:
             return None
@@ -278,6 +410,7 @@ class ListaView(LoginRequiredMixin, FilterView):
     columnas_lista: list | None = None
     relacionados: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
+    prefetch_exportacion: tuple[str, ...] = ()  # what only the export reads (one query a chunk)
     orden: tuple[str, ...] = ()
     titulo = ""
     subtitulo = ""
@@ -346,6 +479,27 @@ class ListaView(LoginRequiredMixin, FilterView):
             atributos["Meta"] = type("Meta", (), {"model": self.modelo, "fields": []})
         return type(f"Busqueda{base.__name__}", (base,), atributos)
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # The count of a long list is kept by the page's address, filters and person: the
+        # rows a person sees depend only on them (a change of roles shows within a minute).
+        parametros = sorted(
+            (clave, valor)
+            for clave, valores in self.request.GET.lists()
+            for valor in valores
+            if clave not in {"page", "exportar"}
+        )
+        huella = hashlib.sha256(
+            f"{self.request.user.pk}|{self.request.path}|{parametros!r}".encode()
+        ).hexdigest()
+        return self.paginator_class(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            clave=f"listas:conteo:{huella}",
+            **kwargs,
+        )
+
     def get_filterset(self, filterset_class):
         filtro = super().get_filterset(filterset_class)
         ajustar_formulario_de_filtros(filtro.form)
@@ -363,6 +517,8 @@ class ListaView(LoginRequiredMixin, FilterView):
         EXPORTACION_FILAS_EN_LINEA rows is produced in the background (web.servicios)."""
         self.filterset = self.get_filterset(self.get_filterset_class())
         filas = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
+        if self.prefetch_exportacion:
+            filas = filas.prefetch_related(*self.prefetch_exportacion)
         titulo = str(self.titulo or capfirst(self.modelo._meta.verbose_name_plural))
         nombre_archivo = str(self.nombre_exportacion or titulo)
         if getattr(self.request, "exportacion_en_segundo_plano", False):
@@ -455,11 +611,25 @@ class ListaView(LoginRequiredMixin, FilterView):
             ),
             encabezados=[titulo for titulo, _accesor in columnas],
             filas=[
-                (objeto, [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas])
+                (
+                    objeto,
+                    [mostrar(valor_de(objeto, accesor)) for _titulo, accesor in columnas],
+                    _url_de(objeto),
+                )
                 for objeto in objetos
-            ],
+            ]
+            if columnas
+            else [],
         )
         return contexto
+
+
+def enlazador(nombre: str):
+    """`reverse(nombre, args=[pk])` for every row of a page at the cost of one reverse:
+    `enlace = enlazador("compromisos:persona"); enlace(c.responsable_id)`."""
+    marca = "2147483647"
+    antes, _marca, despues = reverse(nombre, args=[marca]).rpartition(marca)
+    return lambda pk: f"{antes}{pk}{despues}"
 
 
 def _url_de(objeto) -> str:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buengobierno.documentos.formato import rango_horas
+from buengobierno.documentos.formato import fecha_larga, hora, rango_horas
 from buengobierno.organizacion.acceso import (
     es_solo_lectura,
     exigir_creacion,
@@ -19,7 +19,7 @@ from buengobierno.organizacion.acceso import (
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
-from buengobierno.web.listas import ListaView, Tarjeta
+from buengobierno.web.listas import ListaView, Tarjeta, enlazador
 from compromisos import documentos, services
 from compromisos.filtros import FiltroReuniones
 from compromisos.forms import ReunionForm
@@ -73,6 +73,25 @@ class ListaReuniones(ListaView):
             return (_("Acta (PDF)"), reverse("compromisos:acta_pdf", args=[reunion.pk]))
         return None
 
+    def fila(self, r, enlace) -> dict:
+        """What the table shows of a meeting, read once (no filters or lookups per cell)."""
+        convoca = r.organismo_convocante
+        return {
+            "url": enlace(r.pk),
+            "titulo": r.titulo,
+            "tipo": str(r.tipo),
+            "acta": r.numero_acta,
+            "fecha": fecha_larga(r.inicio),
+            "inicio": hora(r.inicio),
+            "fin": hora(r.fin),
+            "convoca": convoca.sigla or convoca.nombre,
+            "convoca_nombre": convoca.nombre,
+            "clase": clase_estado(r),
+            "estado": r.get_estado_display(),
+            "accion": self._accion(r),
+            "cerrada": r.cerrada,
+        }
+
     def tarjeta(self, reunion):
         convoca = reunion.organismo_convocante
         return Tarjeta(
@@ -93,7 +112,8 @@ class ListaReuniones(ListaView):
         contexto = super().get_context_data(**kwargs)
         contexto["pestana"] = "reuniones"
         contexto["puede_convocar"] = Reunion.acceso.puede_crear(self.request.user)
-        contexto["filas_reuniones"] = [(r, self._accion(r)) for r in contexto["object_list"]]
+        enlace = enlazador("compromisos:reunion")
+        contexto["filas_reuniones"] = [self.fila(r, enlace) for r in contexto["object_list"]]
         return contexto
 
 

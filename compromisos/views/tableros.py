@@ -1,17 +1,19 @@
 """The boards: Seguimiento (every visible commitment), Mis compromisos, one per organism and
 one per person, and the indicators page."""
 
+from collections import Counter
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from buengobierno.documentos.formato import porcentaje
+from buengobierno.documentos.formato import fecha_larga, porcentaje
 from buengobierno.organizacion.acceso import tiene_rol
 from buengobierno.organizacion.models import Organismo
 from buengobierno.organizacion.roles import Rol
-from buengobierno.web.listas import ListaView, Tarjeta
+from buengobierno.web.listas import ListaView, Tarjeta, enlazador
 from compromisos.filtros import FiltroCompromisos, FiltroPeriodo
 from compromisos.indicadores import (
     Cifras,
@@ -21,7 +23,7 @@ from compromisos.indicadores import (
     registro_en_vivo,
     totales,
 )
-from compromisos.models import Compromiso, Reunion
+from compromisos.models import Compromiso, Corresponsable, Reunion
 from compromisos.resumen import cifras_por_organismo
 from compromisos.templatetags.compromisos import clase_estado
 
@@ -59,7 +61,8 @@ class TableroCompromisos(ListaView):
         "origen_descripcion",
     )
     relacionados = ("responsable", "organismo", "meta", "origen_tipo")
-    prefetch = ("corresponsables",)
+    # The page counts the co-responsibles (preparar_pagina); the export names them.
+    prefetch_exportacion = ("corresponsables",)
     # What is still open comes first, soonest (or most overdue) first; then the closed ones.
     orden = ("cerrado", "fecha_limite", "pk")
     columnas_exportacion = COLUMNAS
@@ -72,6 +75,53 @@ class TableroCompromisos(ListaView):
 
     def consulta_base(self):
         return super().consulta_base().publicados()
+
+    def preparar_pagina(self, compromisos):
+        # What the table shows of each row, read once (no template filters, {% url %} or
+        # related lookups per cell); the co-responsibles only counted, in one query.
+        otros = Counter(
+            Corresponsable.objects.filter(
+                compromiso_id__in=[c.pk for c in compromisos]
+            ).values_list("compromiso_id", flat=True)
+        )
+        enlace = enlazador("compromisos:compromiso")
+        enlace_persona = enlazador("compromisos:persona")
+        enlace_organismo = enlazador("compromisos:organismo")
+        self.filas_compromisos = [
+            self.fila(c, otros[c.pk], enlace, enlace_persona, enlace_organismo) for c in compromisos
+        ]
+
+    @staticmethod
+    def fila(c, otros, enlace, enlace_persona, enlace_organismo) -> dict:
+        organismo = c.organismo
+        return {
+            "url": enlace(c.pk),
+            "titulo": str(c),
+            "descripcion": c.descripcion,
+            "vencido": c.vencido,
+            "alta": c.prioridad == Compromiso.Prioridad.ALTA,
+            "meta": c.meta.codigo if c.meta_id else "",
+            "origen_url": c.origen_url,
+            "origen": c.origen_mostrado,
+            "externo": c.externo_mostrado,
+            "entidad": c.externo_entidad,
+            "responsable": str(c.responsable) if c.responsable_id else "",
+            "url_responsable": enlace_persona(c.responsable_id) if c.responsable_id else "",
+            "organismo": (organismo.sigla or organismo.nombre) if organismo else "",
+            "organismo_nombre": organismo.nombre if organismo else "",
+            "url_organismo": enlace_organismo(c.organismo_id) if organismo else "",
+            "otros": otros,
+            "fecha_iso": c.fecha_limite.isoformat() if c.fecha_limite else "",
+            "fecha": fecha_larga(c.fecha_limite),
+            "antes": (
+                fecha_larga(c.fecha_limite_original)
+                if c.fecha_limite != c.fecha_limite_original
+                else ""
+            ),
+            "clase": clase_estado(c),
+            "estado": c.estado_mostrado,
+            "avance": porcentaje(c.avance) if c.abierto and c.avance else "",
+        }
 
     def tarjeta(self, compromiso):
         detalles = []
@@ -96,6 +146,7 @@ class TableroCompromisos(ListaView):
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         contexto["pestana"] = self.pestana
+        contexto["filas_compromisos"] = self.filas_compromisos
         contexto["puede_crear"] = Compromiso.acceso.puede_crear(self.request.user)
         contexto["puede_convocar"] = Reunion.acceso.puede_crear(self.request.user)
         return contexto

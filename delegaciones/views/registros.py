@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buengobierno.documentos.formato import fecha_larga, hora
 from buengobierno.organizacion.acceso import (
     exigir_creacion,
     exigir_edicion,
@@ -16,7 +17,7 @@ from buengobierno.organizacion.acceso import (
 )
 from buengobierno.web.concurrencia import EdicionEnConflicto, estado_de_respuesta
 from buengobierno.web.entrada import entero
-from buengobierno.web.listas import ListaView, Tarjeta
+from buengobierno.web.listas import ListaView, Tarjeta, enlazador
 from delegaciones import services
 from delegaciones.filtros import FiltroInstancias, FiltroSesiones
 from delegaciones.forms import DelegacionForm, InstanciaForm, SesionForm
@@ -221,11 +222,29 @@ class ListaSesiones(ListaView):
             detalles=[(_("Lugar"), sesion.lugar)] if sesion.lugar else [],
         )
 
+    @staticmethod
+    def fila(sesion, vigente, enlace) -> dict:
+        """What the table shows of a session, read once (no filters or lookups per cell)."""
+        return {
+            "url": enlace(sesion.pk),
+            "instancia": str(sesion.instancia),
+            "fecha": fecha_larga(sesion.inicio),
+            "hora": hora(sesion.inicio),
+            "lugar": sesion.lugar or "—",
+            "virtual": bool(sesion.enlace_virtual),
+            "delegado": str(vigente.delegado) if vigente else "",
+            "clase": clase_delegacion(vigente) if vigente else "",
+            "estado": vigente.estado_mostrado if vigente else "",
+            "sin_delegado": vigente is None and sesion.asistencia == Sesion.Asistencia.DELEGA,
+            "asistencia": sesion.get_asistencia_display(),
+        }
+
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         contexto["pestana"] = "sesiones"
+        enlace = enlazador("delegaciones:sesion")
         contexto["filas_sesiones"] = [
-            (s, self.por_sesion.get(s.pk)) for s in contexto["object_list"]
+            self.fila(s, self.por_sesion.get(s.pk), enlace) for s in contexto["object_list"]
         ]
         return contexto
 

@@ -1,11 +1,16 @@
 """P003 pages: the role × view matrix, the steps through the pages, and bounded queries."""
 
+from datetime import timedelta
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from actos import muestras
+from actos import muestras, services
 from actos.models import ActoAdministrativo, VistoBueno
+from proyectos_acuerdo.models import FacultadExtraordinaria
 from tests.actos.conftest import vb
 from tests.pestanas import cliente_de
 
@@ -121,7 +126,6 @@ def test_a_stale_visto_bueno_from_the_page_is_refused_beside_the_form(
 ):
     acto = nuevo_acto()
     vieja = acto.version_actual_id
-    from actos import services
 
     services.subir_version(acto=acto, usuario=directivo_salud, archivo=muestras.docx("v2"))
 
@@ -205,7 +209,6 @@ def test_my_pending_vistos_buenos_are_on_the_board_and_the_desk(
 
 
 def test_what_changed_between_two_docx_versions_is_listed(directivo_salud, nuevo_acto):
-    from actos import services
 
     acto = nuevo_acto(archivo=muestras.docx("DECRETO\nArtículo 1. Objeto.\nArtículo 2. Vigencia."))
     services.subir_version(
@@ -220,3 +223,82 @@ def test_what_changed_between_two_docx_versions_is_listed(directivo_salud, nuevo
     assert ("agregado", "Artículo 1. Objeto y alcance.") in respuesta.context["cambios"]
     assert ("igual", "Artículo 2. Vigencia.") in respuesta.context["cambios"]
     assert cliente.get(reverse("actos:diferencias", args=[acto.pk, 1])).status_code == 404
+
+
+def test_an_act_exercises_pro_tempore_faculties_and_the_faculty_lists_it(
+    directivo_salud, despacho, decreto
+):
+    """The link between P003 and P004: an act names the faculties it exercises (only those in
+    force today are offered, and the service refuses others), and the faculty's page lists it."""
+    hoy = timezone.localdate()
+    vigente = FacultadExtraordinaria.objects.create(
+        acuerdo="Acuerdo 0451 de 2026",
+        objeto="Reglamentar la política de salud mental",
+        inicio=hoy - timedelta(days=30),
+        fin=hoy + timedelta(days=30),
+        responsable=despacho,
+    )
+    vencida = FacultadExtraordinaria.objects.create(
+        acuerdo="Acuerdo 0100 de 2024",
+        objeto="Modificar la estructura",
+        inicio=hoy - timedelta(days=400),
+        fin=hoy - timedelta(days=10),
+        responsable=despacho,
+    )
+    cliente = cliente_de(directivo_salud)
+    formulario = cliente.get(reverse("actos:nuevo")).context["form"]
+    assert list(formulario.fields["facultad"].queryset) == [vigente]
+
+    def registrar(facultad):
+        return cliente.post(
+            reverse("actos:nuevo"),
+            {
+                "tipo": decreto.pk,
+                "alcance": "general",
+                "epigrafe": "Por el cual se reglamenta la política de salud mental",
+                "urgencia": "normal",
+                "facultad": facultad.pk,
+                "archivo": SimpleUploadedFile("decreto.docx", muestras.bytes_docx("Artículo 1.")),
+            },
+        )
+
+    rechazo = registrar(vencida)
+    assert rechazo.status_code == 422
+    assert rechazo.context["form"].errors["facultad"]
+    assert not ActoAdministrativo.objects.exists()
+
+    assert registrar(vigente).status_code == 302
+    acto = ActoAdministrativo.objects.get()
+    assert acto.facultad == vigente
+    pagina = (
+        cliente_de(despacho)
+        .get(reverse("proyectos_acuerdo:facultad", args=[vigente.pk]))
+        .content.decode()
+    )
+    assert acto.get_absolute_url() in pagina
+    assert "salud mental" in cliente.get(acto.get_absolute_url()).content.decode()
+
+
+def test_an_expired_faculty_is_refused_by_the_service_too(directivo_salud, despacho, decreto):
+    hoy = timezone.localdate()
+    vencida = FacultadExtraordinaria.objects.create(
+        acuerdo="Acuerdo 0100 de 2024",
+        objeto="Modificar la estructura",
+        inicio=hoy - timedelta(days=400),
+        fin=hoy - timedelta(days=1),
+        responsable=despacho,
+    )
+    with pytest.raises(ValidationError) as error:
+        services.crear_acto(
+            usuario=directivo_salud,
+            datos={
+                "tipo": decreto,
+                "alcance": "general",
+                "epigrafe": "Un decreto",
+                "urgencia": "normal",
+                "facultad": vencida,
+            },
+            archivo=SimpleUploadedFile("d.docx", muestras.bytes_docx("Artículo 1.")),
+        )
+    assert "facultad" in error.value.message_dict
+    assert not ActoAdministrativo.objects.exists()

@@ -137,6 +137,7 @@ def test_the_lists_and_boards_run_the_same_queries_for_1_and_50_rows(
 
     with django_assert_max_num_queries(14) as uno:
         respuesta_uno = client.get(url, parametros)
+    consultas_uno = len(uno.captured_queries)  # read now: a later request clears the log
     sembrar(
         49,
         instancia=instancia,
@@ -158,13 +159,16 @@ def test_the_lists_and_boards_run_the_same_queries_for_1_and_50_rows(
         )
         for i in range(49)
     )
-    with django_assert_max_num_queries(len(uno.captured_queries)) as cincuenta:
+    # Warm again: the filters' option lists are kept per query, and the instancias a person
+    # may see are another query now (web.opciones).
+    client.get(url, parametros)
+    with django_assert_max_num_queries(consultas_uno) as cincuenta:
         respuesta = client.get(url, parametros)
 
     assert respuesta.status_code == 200
     assert max(mostrados(vista, respuesta_uno.context)) == 1
     assert min(mostrados(vista, respuesta.context)) > 1  # every part of the page has rows
-    assert len(cincuenta.captured_queries) == len(uno.captured_queries)
+    assert len(cincuenta.captured_queries) == consultas_uno
 
 
 def test_the_delegations_list_filters_overdue_fichas_by_instancia_and_organism(

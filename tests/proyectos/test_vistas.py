@@ -164,7 +164,6 @@ def test_faculties_are_registered_and_listed(client, despacho):
             "inicio": "01/04/2026",
             "fin": "30/09/2026",
             "responsable": despacho.pk,
-            "actos_expedidos": "Decreto 0100 de 2026",
         },
     )
     assert respuesta.status_code == 302

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -51,3 +52,61 @@ def errores_de_formularios(context) -> list:
     from buengobierno.web.resumen_errores import errores_del_contexto
 
     return errores_del_contexto(context.flatten())
+
+
+@register.filter
+def campo_de_filtro(campo, parte=""):
+    """A field of a list's filter bar, drawn as crispy does but without its templates
+    (buengobierno.web.listas.campo_de_filtro): `{{ campo|campo_de_filtro }}`, or
+    `{{ campo|campo_de_filtro:"entrada" }}` for the input alone."""
+    from buengobierno.web.listas import campo_de_filtro as dibujar
+
+    return dibujar(campo, parte)
+
+
+@register.simple_tag(takes_context=True)
+def tarjetas_de_lista(context):
+    """The cards of a list page (context `tarjetas`, optional `mensaje_vacio`), written by
+    buengobierno.web.listas.lista_de_tarjetas."""
+    from buengobierno.web.listas import lista_de_tarjetas
+
+    return lista_de_tarjetas(context.get("tarjetas") or (), context.get("mensaje_vacio") or "")
+
+
+_menus: dict[tuple, str] = {}
+_ENTRADAS_PROPIAS = {"escritorio", "directorio", "organismos"}  # marked active by url_name
+
+
+@register.simple_tag(takes_context=True)
+def menu_lateral(context):
+    """The sidebar's process map (web/_menu_lateral.html), drawn once per language, active
+    entry, "has a role" and "is staff" in this process: the same for every request that
+    shares them, and a dozen URLs and translations to redo on each."""
+    from django.template.loader import get_template
+    from django.utils.translation import get_language
+
+    request, usuario = context.get("request"), context.get("user")
+    coincidencia = getattr(request, "resolver_match", None)
+    nombre = getattr(coincidencia, "url_name", None)
+    activo = context.get("procedimiento_activo")
+    roles = context.get("roles_usuario")
+    clave = (
+        get_language(),
+        nombre if nombre in _ENTRADAS_PROPIAS else "",
+        getattr(activo, "label", None),
+        bool(roles),
+        bool(getattr(usuario, "is_staff", False)),
+    )
+    menu = _menus.get(clave)
+    if menu is None:
+        menu = get_template("web/_menu_lateral.html").render(
+            {
+                "request": request,
+                "user": usuario,
+                "roles_usuario": roles,
+                "mapa_de_procesos": context.get("mapa_de_procesos"),
+                "procedimiento_activo": activo,
+            }
+        )
+        _menus[clave] = menu
+    return mark_safe(menu)  # noqa: S308 — a template's output, escaped by it
