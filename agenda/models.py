@@ -32,6 +32,8 @@ ROLES_SOLICITANTES = frozenset({Rol.DIRECTIVO, Rol.ENLACE, Rol.RELACIONES, Rol.J
 DIAS_HABILES_RESPUESTA = 3
 # How long a P001 session the Secretario attends is taken to last (sessions have no end).
 DURACION_SESION = timedelta(hours=2)
+# How long an activity of a P008 visit's itinerary is taken to last (entries have no end).
+DURACION_ACTIVIDAD_VISITA = timedelta(hours=1)
 
 
 class ErrorDeEstado(Exception):

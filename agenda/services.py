@@ -12,10 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from agenda.models import (
     DIAS_HABILES_RESPUESTA,
+    DURACION_ACTIVIDAD_VISITA,
     DURACION_SESION,
     ROLES_DESPACHO,
     Actividad,
@@ -296,6 +298,80 @@ def abrir_reunion(*, actividad: Actividad, usuario):
     actividad.reunion = reunion
     actividad.save(update_fields=["reunion"])
     return reunion
+
+
+# --- activities of P008 visits --------------------------------------------------------------
+
+
+def _vigente(actividad: Actividad | None) -> bool:
+    return actividad is not None and actividad.estado in (Estado.TENTATIVA, Estado.CONFIRMADA)
+
+
+@transaction.atomic
+def registrar_actividad_de_visita(actividad_itinerario, usuario, *, motivo: str = ""):
+    """Keep the Secretario's agenda in step with one entry of a P008 visit's itinerary.
+
+    While the entry says «participa el Secretario» and the visit is programmed, it has a
+    confirmed activity of type visita (created once, then updated: title, hours, place,
+    organism, privacy). A reserved visit gives a private activity (others read «Ocupado») whose
+    title does not name the visiting institution. Otherwise a still open activity is cancelled
+    with `motivo`. Whoever may edit the visit may do this (the visit's access was checked).
+    Returns the entry's agenda activity (None when it never had one).
+    """
+    from cooperacion.misiones.models import VisitaInternacional
+
+    visita = actividad_itinerario.visita
+    exigir_edicion(usuario, visita)
+    vinculada = actividad_itinerario.actividad_agenda
+    if vinculada is not None:
+        vinculada = Actividad.objects.select_for_update().get(pk=vinculada.pk)
+        actividad_itinerario.actividad_agenda = vinculada
+    participa = (
+        actividad_itinerario.pk is not None
+        and actividad_itinerario.participa_secretario
+        and visita.estado == VisitaInternacional.Estado.PROGRAMADA
+    )
+    if not participa:
+        if _vigente(vinculada):
+            vinculada.estado = Estado.CANCELADA
+            vinculada.motivo_cancelacion = motivo or _(
+                "El Secretario ya no participa en esta actividad de la visita."
+            )
+            vinculada._change_reason = Truncator(vinculada.motivo_cancelacion).chars(100)
+            vinculada.save(update_fields=["estado", "motivo_cancelacion"])
+        return vinculada
+    datos = {
+        "titulo": f"{actividad_itinerario.actividad} — {visita}"[:200],
+        "tipo": Actividad.Tipo.VISITA,
+        "inicio": actividad_itinerario.inicio,
+        "fin": actividad_itinerario.inicio + DURACION_ACTIVIDAD_VISITA,
+        "lugar": actividad_itinerario.lugar,
+        "organismo": visita.organismo,
+        "privada": visita.reservada,
+    }
+    if _vigente(vinculada):
+        cambios = [campo for campo, valor in datos.items() if getattr(vinculada, campo) != valor]
+        if cambios:
+            for campo in cambios:
+                setattr(vinculada, campo, datos[campo])
+            vinculada._change_reason = Truncator(
+                motivo or _("Cambió el itinerario de la visita.")
+            ).chars(100)
+            vinculada.save(update_fields=cambios)
+        return vinculada
+    if vinculada is not None and vinculada.estado == Estado.REALIZADA:
+        return vinculada
+    nueva = Actividad(
+        **datos,
+        contacto=str(actividad_itinerario.anfitrion),
+        estado=Estado.CONFIRMADA,
+        creado_por=usuario,
+    )
+    nueva.full_clean(exclude=["creado_por", "delegacion", "reunion"])
+    nueva.save()
+    actividad_itinerario.actividad_agenda = nueva
+    actividad_itinerario.save(update_fields=["actividad_agenda"])
+    return nueva
 
 
 # --- requests for his presence ---------------------------------------------------------------

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion, tiene_rol
@@ -216,7 +217,7 @@ def terminar_alianza(*, alianza: Alianza, motivo: str, usuario) -> Alianza:
         raise ValidationError({"motivo": _("Indique el motivo de la terminación.")})
     alianza.estado = Alianza.Estado.TERMINADA
     alianza.motivo_terminacion = motivo
-    alianza._change_reason = motivo
+    alianza._change_reason = Truncator(motivo).chars(100)  # the history keeps 100
     alianza.save()
     return alianza
 

@@ -95,7 +95,6 @@ def sembrar(*, escala, contexto):
             lugar="CAM",
             anfitrion_id=anfitrion.id,
             participa_secretario=azar.random() < 0.3,
-            agenda_ref="",
         )
         # Ahead and within the reminder window, its checklist is ready: nothing due.
         abierto = estado == "programada" and llegada.date() > limite_alistamiento

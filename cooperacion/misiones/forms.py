@@ -121,6 +121,14 @@ class ActividadForm(ModeloBase):
         fields = ["inicio", "actividad", "lugar", "anfitrion", "participa_secretario"]
         widgets = {"inicio": EntradaFechaHora()}
 
+    def __init__(self, *args, boton=None, **kwargs):
+        if boton:
+            self.boton = boton
+        super().__init__(*args, **kwargs)
+        self.fields["participa_secretario"].help_text = _(
+            "Queda en la agenda del Secretario (privada si la visita es reservada)."
+        )
+
 
 class ItemForm(ModeloBase):
     boton = _("Agregar a la lista")

@@ -299,10 +299,15 @@ class ActividadItinerario(models.Model):
     participa_secretario = models.BooleanField(
         _("participa el Secretario de Gobierno"), default=False
     )
-    # Hook for P002: the Secretario's agenda entry this activity became, once P002 exists
-    # (see cooperacion.misiones.services.agenda_del_secretario).
-    agenda_ref = models.CharField(
-        _("entrada en la agenda del Secretario"), max_length=64, blank=True
+    # The Secretario's agenda entry (P002) while he takes part: kept in step by
+    # agenda.services.registrar_actividad_de_visita.
+    actividad_agenda = models.OneToOneField(
+        "agenda.Actividad",
+        verbose_name=_("actividad en la agenda del Secretario"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="itinerario_de_visita",
     )
     history = HistoricalRecords()
 

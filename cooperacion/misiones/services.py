@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from buengobierno.organizacion.acceso import exigir_creacion, exigir_edicion
@@ -97,6 +98,7 @@ def actualizar_visita(
         visita.fecha_limite_resultados = plazo
         visita.save(update_fields=["fecha_limite_resultados"])
     visita.acompanantes.set(acompanantes)
+    _sincronizar_agenda(visita, usuario)
     return visita
 
 
@@ -112,23 +114,32 @@ def agregar_miembro(*, visita: VisitaInternacional, datos: dict, usuario) -> Mie
     return miembro
 
 
-def agenda_del_secretario(actividad: ActividadItinerario) -> None:
-    """Hook for P002 (Coordinación de las actividades del secretario): an activity in which the
-    Secretario de Gobierno takes part belongs in his agenda. P002 is being built elsewhere;
-    once it offers a service that creates an agenda entry, call it here and store the entry's
-    id in `actividad.agenda_ref`. Until then the activity only says `participa_secretario`,
-    and the visit's page and ficha show it."""
-    try:
-        from agenda import services as agenda  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - P002 not installed
-        return
-    registrar = getattr(agenda, "registrar_actividad_de_visita", None)
-    if registrar is None:
-        return
-    referencia = registrar(actividad=actividad)
-    if referencia:
-        actividad.agenda_ref = str(referencia)[:64]
-        actividad.save(update_fields=["agenda_ref"])
+def agenda_del_secretario(actividad: ActividadItinerario, usuario, motivo: str = ""):
+    """P002: the entry's activity in the Secretario's agenda, created, updated or cancelled to
+    follow «participa el Secretario» and the visit (see
+    agenda.services.registrar_actividad_de_visita)."""
+    from agenda.services import registrar_actividad_de_visita
+
+    return registrar_actividad_de_visita(actividad, usuario, motivo=motivo)
+
+
+def _sincronizar_agenda(visita: VisitaInternacional, usuario, motivo: str = "") -> None:
+    for actividad in visita.actividades.select_related("actividad_agenda"):
+        if actividad.participa_secretario or actividad.actividad_agenda_id:
+            actividad.visita = visita
+            agenda_del_secretario(actividad, usuario, motivo)
+
+
+def _errores_de_inicio(visita: VisitaInternacional, inicio) -> dict[str, list[str]]:
+    if inicio and (mensajes := mensajes_de_fecha(inicio)):
+        return {"inicio": mensajes}
+    if inicio and not (
+        timezone.localtime(visita.llegada).date()
+        <= timezone.localtime(inicio).date()
+        <= timezone.localtime(visita.salida).date()
+    ):
+        return {"inicio": [_("La actividad debe caer entre la llegada y la salida de la visita.")]}
+    return {}
 
 
 @transaction.atomic
@@ -136,24 +147,51 @@ def agregar_actividad(*, visita: VisitaInternacional, datos: dict, usuario) -> A
     exigir_edicion(usuario, visita)
     visita = _bloquear(visita)
     _exigir_programada(visita)
-    errores = {}
-    inicio = datos.get("inicio")
-    if inicio and (mensajes := mensajes_de_fecha(inicio)):
-        errores["inicio"] = mensajes
-    elif inicio and not (
-        timezone.localtime(visita.llegada).date()
-        <= timezone.localtime(inicio).date()
-        <= timezone.localtime(visita.salida).date()
-    ):
-        errores["inicio"] = [_("La actividad debe caer entre la llegada y la salida de la visita.")]
-    if errores:
+    if errores := _errores_de_inicio(visita, datos.get("inicio")):
         raise ValidationError(errores)
     actividad = ActividadItinerario(visita=visita, **datos)
     actividad.full_clean()
     actividad.save()
     if actividad.participa_secretario:
-        agenda_del_secretario(actividad)
+        agenda_del_secretario(actividad, usuario)
     return actividad
+
+
+def _actividad_bloqueada(visita, actividad, usuario) -> tuple:
+    exigir_edicion(usuario, visita)
+    visita = _bloquear(visita)
+    _exigir_programada(visita)
+    actividad = ActividadItinerario.objects.select_for_update().get(pk=actividad.pk, visita=visita)
+    actividad.visita = visita
+    return visita, actividad
+
+
+@transaction.atomic
+def editar_actividad(
+    *, visita: VisitaInternacional, actividad: ActividadItinerario, datos: dict, usuario
+) -> ActividadItinerario:
+    """Change an itinerary entry; the Secretario's agenda follows (updated, or cancelled when
+    he no longer takes part)."""
+    visita, actividad = _actividad_bloqueada(visita, actividad, usuario)
+    if errores := _errores_de_inicio(visita, datos.get("inicio")):
+        raise ValidationError(errores)
+    for campo, valor in datos.items():
+        setattr(actividad, campo, valor)
+    actividad.full_clean()
+    actividad.save()
+    agenda_del_secretario(actividad, usuario)
+    return actividad
+
+
+@transaction.atomic
+def quitar_actividad(*, visita: VisitaInternacional, actividad: ActividadItinerario, usuario):
+    """Remove an itinerary entry; its activity in the Secretario's agenda is cancelled."""
+    visita, actividad = _actividad_bloqueada(visita, actividad, usuario)
+    actividad.participa_secretario = False
+    agenda_del_secretario(
+        actividad, usuario, _("La actividad se retiró del itinerario de la visita.")
+    )
+    actividad.delete()
 
 
 @transaction.atomic
@@ -214,8 +252,10 @@ def cancelar_visita(*, visita: VisitaInternacional, motivo: str, usuario) -> Vis
         raise ValidationError({"motivo": _("Indique el motivo de la cancelación.")})
     visita.estado = VisitaInternacional.Estado.CANCELADA
     visita.motivo_cancelacion = motivo
-    visita._change_reason = motivo
+    # The history keeps 100 characters of the reason; the full text is motivo_cancelacion.
+    visita._change_reason = Truncator(motivo).chars(100)
     visita.save()
+    _sincronizar_agenda(visita, usuario, _("Se canceló la visita: %(motivo)s") % {"motivo": motivo})
     return visita
 
 

@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:pk>/editar/", views.editar_visita, name="editar"),
     path("<int:pk>/delegacion/", views.agregar_miembro, name="miembro"),
     path("<int:pk>/itinerario/", views.agregar_actividad, name="actividad"),
+    path("<int:pk>/itinerario/<int:actividad>/", views.editar_actividad, name="editar_actividad"),
+    path(
+        "<int:pk>/itinerario/<int:actividad>/quitar/",
+        views.quitar_actividad,
+        name="quitar_actividad",
+    ),
     path("<int:pk>/protocolo/", views.agregar_item, name="item"),
     path("<int:pk>/protocolo/<int:item>/estado/", views.estado_item, name="estado_item"),
     path("<int:pk>/resultados/", views.resultados, name="resultados"),

@@ -4,7 +4,7 @@ checklist, results, commitments, meetings), its ficha as a PDF."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -169,7 +169,7 @@ def visita(request, pk):
             "visita": visita,
             "clase_estado": CLASES_ESTADO[visita.estado],
             "miembros": list(visita.miembros.all()),
-            "actividades": list(visita.actividades.select_related("anfitrion")),
+            "actividades": list(visita.actividades.select_related("anfitrion", "actividad_agenda")),
             "items": items,
             "items_editables": {
                 i.pk for i in items if puede_editar or i.responsable_id == usuario.pk
@@ -190,17 +190,19 @@ def visita(request, pk):
     )
 
 
-def _hijo(request, pk, clase, agregar, *, titulo, exito):
+def _hijo(request, pk, clase, agregar, *, titulo, exito, despues=None):
     visita = _visita(request, pk)
     exigir_edicion(request.user, visita)
     form = clase(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            agregar(visita=visita, datos=form.cleaned_data, usuario=request.user)
+            hijo = agregar(visita=visita, datos=form.cleaned_data, usuario=request.user)
         except ValidationError as error:
             errores_al_formulario(form, error)
         else:
             messages.success(request, exito)
+            if despues is not None:
+                despues(request, hijo)
             return redirect(visita)
     return pagina_de_formulario(
         request, form, titulo=titulo, volver=(visita.get_absolute_url(), visita.titulo)
@@ -228,7 +230,63 @@ def agregar_actividad(request, pk):
         services.agregar_actividad,
         titulo=_("Actividad del itinerario"),
         exito=_("Se agregó la actividad al itinerario."),
+        despues=_avisar_cruces,
     )
+
+
+def _entrada(visita, actividad_id):
+    return get_object_or_404(visita.actividades.select_related("actividad_agenda"), pk=actividad_id)
+
+
+def _avisar_cruces(request, actividad) -> None:
+    """As the agenda does: a warning when the Secretario is already busy at that time."""
+    from agenda.services import cruces, mensaje_de_cruces
+
+    agenda = actividad.actividad_agenda
+    if agenda is None or agenda.estado != agenda.Estado.CONFIRMADA:
+        return
+    if encontrados := cruces(agenda.inicio, agenda.fin, excluir=agenda.pk):
+        messages.warning(request, mensaje_de_cruces(encontrados))
+
+
+@login_required
+def editar_actividad(request, pk, actividad):
+    visita = _visita(request, pk)
+    exigir_edicion(request.user, visita)
+    entrada = _entrada(visita, actividad)
+    form = ActividadForm(request.POST or None, instance=entrada, boton=_("Guardar la actividad"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            entrada = services.editar_actividad(
+                visita=visita, actividad=entrada, datos=form.cleaned_data, usuario=request.user
+            )
+        except ValidationError as error:
+            errores_al_formulario(form, error)
+        else:
+            messages.success(request, _("Se guardó la actividad del itinerario."))
+            _avisar_cruces(request, entrada)
+            return redirect(visita)
+    return pagina_de_formulario(
+        request,
+        form,
+        titulo=_("Actividad del itinerario"),
+        volver=(visita.get_absolute_url(), visita.titulo),
+    )
+
+
+@login_required
+@require_POST
+def quitar_actividad(request, pk, actividad):
+    visita = _visita(request, pk)
+    exigir_edicion(request.user, visita)
+    entrada = _entrada(visita, actividad)
+    try:
+        services.quitar_actividad(visita=visita, actividad=entrada, usuario=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Se quitó la actividad del itinerario."))
+    return redirect(visita)
 
 
 @login_required

@@ -1,9 +1,12 @@
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from agenda import calendario
 from buengobierno.organizacion.roles import Rol
 from buengobierno.web.management.commands.cargar_demo import crear_usuarios_demo
 from cooperacion.alianzas import demo as demo_alianzas
@@ -55,3 +58,12 @@ def test_the_demo_has_alliances_in_every_state_and_a_reserved_and_a_public_visit
     publica = VisitaInternacional.objects.get(institucion="Embajada de Francia en Colombia")
     assert publica.actividades.count() == 2 and publica.items.count() == 4
     assert VisitaInternacional.objects.count() == 3
+    # The entries he takes part in are in the Secretario's agenda (P002), the reserved one
+    # private: others read «Ocupado».
+    audiencia = publica.actividades.get(participa_secretario=True).actividad_agenda
+    assert (audiencia.tipo, audiencia.estado, audiencia.privada) == ("visita", "confirmada", False)
+    dia = timezone.localtime(audiencia.inicio).date()
+    semana = calendario.entradas(usuarios["despacho"], dia, dia + timedelta(days=6))
+    assert audiencia.titulo in [e.titulo for e in semana]
+    reservada = VisitaInternacional.objects.get(reservada=True).actividades.get()
+    assert reservada.actividad_agenda.privada

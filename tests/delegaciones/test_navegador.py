@@ -74,6 +74,8 @@ def test_a_director_is_delegated_accepts_and_sends_the_ficha_whose_commitments_r
     entrar(pagina, despacho.username, CLAVE)
     pagina.goto(live_server.url + delegacion.get_absolute_url())
     expect(pagina.locator("#estado-delegacion")).to_have_text("Pendiente de firma")
+    # At 320 px the long submit button wraps instead of pushing the page sideways.
+    revisar_pagina(pagina)
     pagina.get_by_label("Copia firmada de la carta (PDF)").set_input_files(
         files=[{"name": "carta-firmada.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
