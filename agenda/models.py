@@ -177,6 +177,9 @@ class Actividad(ConAcceso, models.Model):
         ]
         indexes = [
             models.Index(fields=["inicio", "id"], name="actividad_por_inicio"),
+            # The calendars ask what overlaps a day, week or month (inicio < end of the period
+            # AND fin > its start): of eight years, only what ends after the period starts.
+            models.Index(fields=["fin", "inicio"], name="actividad_por_fin"),
             models.Index(fields=["estado", "inicio"], name="actividad_por_estado"),
             models.Index(fields=["organismo", "inicio"], name="actividad_por_organismo"),
             models.Index(fields=["tipo", "inicio"], name="actividad_por_tipo"),

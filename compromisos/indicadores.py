@@ -178,8 +178,8 @@ class RegistroEnVivo:
 
 def registro_en_vivo(reuniones, *, desde=None, hasta=None) -> list[RegistroEnVivo]:
     """The share of closed meetings recorded live per convening organism (of `reuniones`,
-    held between `desde` and `hasta`), lowest share first. One grouped query, through the
-    index on (organismo_convocante, estado)."""
+    held between `desde` and `hasta`), lowest share first. One grouped query, an index-only
+    scan of `reunion_cerrada_en_vivo`."""
     from compromisos.models import Reunion
 
     cerradas = reuniones.filter(estado=Reunion.Estado.CERRADA)

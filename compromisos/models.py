@@ -240,6 +240,13 @@ class Reunion(ConAcceso, EtiquetasRapidas, models.Model):
             models.Index(fields=["estado", "inicio"]),
             models.Index(fields=["organismo_convocante", "estado"]),
             models.Index(fields=["inicio", "id"], name="reunion_lista"),  # newest first
+            # The share recorded live per organism (indicators): an index-only scan of the
+            # closed meetings instead of reading the table.
+            models.Index(
+                fields=["organismo_convocante", "registrada_en_vivo", "id"],
+                condition=models.Q(estado="cerrada"),
+                name="reunion_cerrada_en_vivo",
+            ),
         ]
 
     def __str__(self):

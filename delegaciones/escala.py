@@ -25,7 +25,7 @@ from delegaciones.models import (
     Instancia,
     Sesion,
 )
-from delegaciones.services import SERIE_CARTAS
+from delegaciones.services import SERIE_CARTAS, secretario_de_gobierno
 
 INSTANCIAS = 200
 SESIONES = 20_000
@@ -236,6 +236,8 @@ class Delegaciones:
     def __init__(self, contexto):
         self.contexto = contexto
         self.despacho = contexto.por_rol[str(Rol.DESPACHO)]
+        secretario = secretario_de_gobierno()
+        self.secretario_id = secretario.pk if secretario else None
         self.delegables = [
             p
             for p in contexto.personas
@@ -617,6 +619,8 @@ class Delegaciones:
         nombre = instancia["nombre"]
         jefe = contexto.organismos[delegado.organismo_id].jefe_id
         escalados = [p.id for p in self.despacho if p.id != delegado.id]
+        if jefe == delegado.id:  # the head's own ficha escalates to the Secretario (issue 11)
+            jefe = self.secretario_id
         if jefe is not None and jefe != delegado.id and jefe not in escalados:
             escalados.insert(0, jefe)
         fecha = f"{plazo:%Y%m%d}"
